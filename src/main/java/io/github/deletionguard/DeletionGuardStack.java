@@ -1,0 +1,91 @@
+package io.github.deletionguard;
+
+import com.pulumi.Context;
+import com.pulumi.aws.Provider;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
+import io.github.deletionguard.accounts.AccountProviders;
+import io.github.deletionguard.alarms.DeletionAlarm;
+import io.github.deletionguard.config.GuardConfig;
+import io.github.deletionguard.config.MemberAccount;
+import io.github.deletionguard.config.NamedAccount;
+import io.github.deletionguard.guard.AccountGuard;
+import io.github.deletionguard.guard.AccountGuardArgs;
+import io.github.deletionguard.notifications.NotificationHub;
+import io.github.deletionguard.notifications.NotificationHubArgs;
+import io.github.deletionguard.policy.PolicyFiles;
+import io.github.deletionguard.policy.PolicyTemplate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Deploys a validated configuration: the notification hub, then a guard for every account. */
+public final class DeletionGuardStack {
+    private DeletionGuardStack() {
+    }
+
+    public static void deploy(Context ctx, GuardConfig config, PolicyFiles policyFiles) {
+        // Every document is loaded before the first resource, so a broken file deploys nothing.
+        PolicyTemplate topicPolicy = policyFiles.load("notification-topic-policy.json");
+
+        AccountProviders providers = new AccountProviders(config.organization().accessRoleName(), ctx.stackName());
+        NamedAccount security = config.securityAccount().account();
+        String topicName = config.resourcePrefix() + "-notifications";
+        List<String> publishers = publisherAccounts(config);
+
+        Map<String, Output<String>> hubTopicArns = new TreeMap<>();
+        for (String region : config.notificationRegions()) {
+            NotificationHub hub = new NotificationHub("notifications-" + region, new NotificationHubArgs(
+                    providers.forRegion(security, region), region, security.id(), topicName, publishers,
+                    config.resourcePrefix(), config.securityAccount().notificationEmails(), topicPolicy),
+                    ComponentResourceOptions.builder().build());
+            hubTopicArns.put(region, hub.topicArn());
+        }
+
+        List<DeletionAlarm> alarms = DeletionAlarm.forMode(config.alarmMode());
+        Map<String, Object> deployed = new LinkedHashMap<>();
+        for (MemberAccount member : config.accounts()) {
+            Map<String, Provider> regionProviders = new LinkedHashMap<>();
+            member.regions().forEach(region -> regionProviders.put(region, providers.forRegion(member.account(), region)));
+            new AccountGuard(member.name(), new AccountGuardArgs(member, regionProviders, config.resourcePrefix(),
+                    alarms, config.alarmSettings(), hubTopicArns), ComponentResourceOptions.builder().build());
+            deployed.put(member.name(), describe(member, config, alarms));
+        }
+
+        ctx.export("alarmMode", Output.of(config.alarmMode().configValue()));
+        ctx.export("notificationTopicArns", Output.all(new ArrayList<>(hubTopicArns.values()))
+                .applyValue(arns -> zip(new ArrayList<>(hubTopicArns.keySet()), arns)));
+        ctx.export("accounts", Output.of(deployed));
+    }
+
+    /** Guarded accounts plus the security account, whose own alarms may notify too. */
+    private static List<String> publisherAccounts(GuardConfig config) {
+        List<String> ids = new ArrayList<>(config.guardedAccountIds());
+        if (!ids.contains(config.securityAccount().account().id())) {
+            ids.add(config.securityAccount().account().id());
+        }
+        return ids.stream().sorted().toList();
+    }
+
+    private static Map<String, Object> describe(MemberAccount member, GuardConfig config, List<DeletionAlarm> alarms) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("accountId", member.id());
+        summary.put("regions", member.regions());
+        member.cloudTrailLogGroup().ifPresent(group -> {
+            summary.put("alarmRegion", group.region());
+            summary.put("alarmNames", alarms.stream().map(alarm -> config.resourcePrefix() + "-" + alarm.id()).toList());
+        });
+        return summary;
+    }
+
+    private static Map<String, String> zip(List<String> keys, List<String> values) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            map.put(keys.get(i), values.get(i));
+        }
+        return map;
+    }
+}

@@ -1,0 +1,28 @@
+package io.github.deletionguard.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects every problem so a user sees all of them in one run, not one per deploy attempt. */
+public final class ConfigIssues {
+    private final List<ConfigIssue> issues = new ArrayList<>();
+
+    public void add(String field, String problem, String fix) {
+        issues.add(new ConfigIssue(field, problem, fix));
+    }
+
+    public boolean isEmpty() {
+        return issues.isEmpty();
+    }
+
+    public List<ConfigIssue> list() {
+        return List.copyOf(issues);
+    }
+
+    /** Throws when anything was found, naming the stack file the user has to edit. */
+    public void throwIfAny(String stackFile) {
+        if (!issues.isEmpty()) {
+            throw new InvalidConfigException(stackFile, issues);
+        }
+    }
+}

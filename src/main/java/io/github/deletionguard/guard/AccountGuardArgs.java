@@ -1,0 +1,29 @@
+package io.github.deletionguard.guard;
+
+import com.pulumi.aws.Provider;
+import com.pulumi.core.Output;
+import io.github.deletionguard.alarms.DeletionAlarm;
+import io.github.deletionguard.config.AlarmSettings;
+import io.github.deletionguard.config.MemberAccount;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * @param regionProviders the account's provider in each of its regions
+ * @param hubTopicArns    the notification topic of each region that has one
+ */
+public record AccountGuardArgs(
+        MemberAccount account,
+        Map<String, Provider> regionProviders,
+        String namePrefix,
+        List<DeletionAlarm> alarms,
+        AlarmSettings alarmSettings,
+        Map<String, Output<String>> hubTopicArns) {
+
+    public AccountGuardArgs {
+        regionProviders = Map.copyOf(regionProviders);
+        alarms = List.copyOf(alarms);
+        hubTopicArns = Map.copyOf(hubTopicArns);
+    }
+}

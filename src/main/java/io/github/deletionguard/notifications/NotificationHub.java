@@ -1,0 +1,65 @@
+package io.github.deletionguard.notifications;
+
+import com.pulumi.aws.Provider;
+import com.pulumi.aws.sns.Topic;
+import com.pulumi.aws.sns.TopicArgs;
+import com.pulumi.aws.sns.TopicPolicy;
+import com.pulumi.aws.sns.TopicPolicyArgs;
+import com.pulumi.aws.sns.TopicSubscription;
+import com.pulumi.aws.sns.TopicSubscriptionArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import io.github.deletionguard.accounts.Arns;
+import io.github.deletionguard.accounts.ChildOptions;
+
+import java.util.Map;
+
+/**
+ * The SNS topic in the security account, in one region, where guard alarms of every account in
+ * that region publish (CloudWatch alarms cannot publish across regions), with the e-mail
+ * subscriptions a person confirms once.
+ */
+public final class NotificationHub extends ComponentResource {
+    public static final String TYPE = "deletion-guard:notifications:NotificationHub";
+
+    private final Output<String> topicArn;
+
+    public NotificationHub(String name, NotificationHubArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        Provider provider = ChildOptions.requireProvider(args.provider(), TYPE);
+
+        Topic topic = new Topic(name + "-topic", TopicArgs.builder()
+                .name(args.topicName())
+                .build(), ChildOptions.of(this, provider));
+        this.topicArn = topic.arn();
+
+        new TopicPolicy(name + "-topic-policy", TopicPolicyArgs.builder()
+                .arn(topic.arn())
+                .policy(renderPolicy(args))
+                .build(), ChildOptions.of(this, provider));
+
+        // Named by address, not position, so removing one address leaves the others untouched.
+        for (String email : args.emails()) {
+            new TopicSubscription(name + "-email-" + email, TopicSubscriptionArgs.builder()
+                    .topic(topic.arn())
+                    .protocol("email")
+                    .endpoint(email)
+                    .build(), ChildOptions.of(this, provider));
+        }
+
+        registerOutputs(Map.of("topicArn", topicArn));
+    }
+
+    static String renderPolicy(NotificationHubArgs args) {
+        return args.topicPolicy().render(Map.of(
+                "securityAccountRoot", Arns.accountRoot(args.securityAccountId()),
+                "topicArn", Arns.snsTopic(args.region(), args.securityAccountId(), args.topicName()),
+                "guardedAccountIds", args.publisherAccounts(),
+                "guardAlarmArns", Arns.cloudWatchAlarm(args.region(), "*", args.alarmNamePrefix() + "-*")));
+    }
+
+    public Output<String> topicArn() {
+        return topicArn;
+    }
+}

@@ -1,0 +1,135 @@
+package io.github.deletionguard.plan;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.pulumi.Context;
+import com.pulumi.core.Output;
+import com.pulumi.resources.Resource;
+import com.pulumi.resources.ResourceTransformation;
+import com.pulumi.test.PulumiTest;
+import com.pulumi.test.TestOptions;
+import com.pulumi.test.TestResult;
+import com.pulumi.test.internal.PulumiTestInternal;
+import pulumirpc.Resource.RegisterResourceRequest;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * Runs a Pulumi program under the SDK's in-process mock engine and returns every registration as
+ * the engine received it. The program is the same one {@code pulumi up} runs; only the engine
+ * and the cloud are simulated.
+ */
+public final class OfflineEngine {
+    private static final String STACK_TYPE = "pulumi:pulumi:Stack";
+    private static final Gson GSON = new Gson();
+
+    private OfflineEngine() {
+    }
+
+    /** What one run registered, its stack outputs, and what failed. */
+    public record Run(String stack, List<PlannedResource> resources, Map<String, Object> outputs, List<Exception> errors) {
+    }
+
+    /**
+     * @param config     full config keys ({@code deletion-guard:alarmMode}) to values as Pulumi hands them over
+     * @param secretKeys keys whose values are secrets
+     */
+    public static Run run(String project, String stack, Map<String, String> config, Set<String> secretKeys,
+                          Consumer<Context> program) {
+        PlanMocks mocks = new PlanMocks();
+        // Resource constructors run in program order; the engine may see registrations in another
+        // order (inputs resolve asynchronously), so the construction order is recorded here.
+        Map<Resource, Integer> constructionOrder = new IdentityHashMap<>();
+        ResourceTransformation recordOrder = args -> {
+            synchronized (constructionOrder) {
+                constructionOrder.putIfAbsent(args.resource(), constructionOrder.size());
+            }
+            return Optional.empty();
+        };
+        AtomicReference<RecordingMonitor> monitor = new AtomicReference<>();
+        PulumiTestInternal engine = PulumiTestInternal.builder()
+                .options(TestOptions.builder()
+                        .projectName(project)
+                        .stackName(stack)
+                        .preview(false)
+                        .resourceTransformations(List.of(recordOrder))
+                        .build())
+                .mocks(mocks)
+                .config(config, secretKeys)
+                .monitorDecorator(ignored -> {
+                    monitor.set(new RecordingMonitor(mocks, PulumiTestInternal.mockLog()));
+                    return monitor.get();
+                })
+                .build();
+        try {
+            TestResult result = engine.runTest(program);
+            List<RecordingMonitor.Registration> registrations = new ArrayList<>(monitor.get().registrations());
+            registrations.sort(Comparator.comparingInt(registration ->
+                    constructionOrder.getOrDefault(registration.resource(), Integer.MAX_VALUE)));
+            List<Exception> errors = new ArrayList<>(result.exceptions());
+            result.errors().forEach(message -> errors.add(new IllegalStateException(message)));
+            return new Run(stack, toPlannedResources(registrations), outputValues(result.outputs()), errors);
+        } finally {
+            PulumiTest.cleanup();
+        }
+    }
+
+    private static List<PlannedResource> toPlannedResources(List<RecordingMonitor.Registration> registrations) {
+        String stackUrn = registrations.stream()
+                .filter(registration -> registration.request().getType().equals(STACK_TYPE))
+                .map(RecordingMonitor.Registration::urn).findFirst().orElse("");
+        Map<String, PlannedResource.ProviderTarget> providerTargets = new HashMap<>();
+        List<PlannedResource> resources = new ArrayList<>();
+        for (RecordingMonitor.Registration registration : registrations) {
+            RegisterResourceRequest request = registration.request();
+            if (request.getType().equals(STACK_TYPE)) {
+                continue;
+            }
+            var inputs = StructJson.toJson(request.getObject());
+            if (request.getType().equals(PlannedResource.AWS_PROVIDER_TYPE)) {
+                providerTargets.put(registration.urn(), ProviderInputs.target(inputs));
+            }
+            String providerUrn = request.getProvider().isEmpty() ? ""
+                    : request.getProvider().substring(0, request.getProvider().lastIndexOf("::"));
+            Optional<PlannedResource.ProviderTarget> provider = !request.getCustom() || request.getType().startsWith("pulumi:providers:")
+                    ? Optional.empty()
+                    // A custom resource with no provider reference would use the default provider.
+                    : Optional.of(providerTargets.getOrDefault(providerUrn, new PlannedResource.ProviderTarget("", "")));
+            String parent = request.getParent();
+            resources.add(new PlannedResource(
+                    request.getType(),
+                    request.getName(),
+                    registration.urn(),
+                    parent.isEmpty() || parent.equals(stackUrn) ? Optional.empty() : Optional.of(parent),
+                    provider,
+                    request.getProtect(),
+                    request.getRetainOnDelete(),
+                    List.copyOf(request.getDependenciesList()),
+                    inputs));
+        }
+        return resources;
+    }
+
+    private static Map<String, Object> outputValues(Map<String, Output<?>> outputs) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        outputs.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
+            var data = PulumiTestInternal.extractOutputData(entry.getValue());
+            values.put(entry.getKey(), data.isSecret() ? "[secret]" : data.getValueNullable());
+        });
+        return values;
+    }
+
+    static JsonElement toJson(Object value) {
+        return GSON.toJsonTree(value);
+    }
+}

@@ -1,0 +1,84 @@
+package io.github.deletionguard.plan;
+
+import com.google.gson.JsonElement;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The human-readable plan: per account and region, each AWS resource with the inputs a reviewer
+ * checks, then the resource counts.
+ */
+public final class PlanText {
+    /** The inputs worth reading per resource type; the JSON output has all of them. */
+    private static final Map<String, List<String>> KEY_INPUTS = Map.ofEntries(
+            Map.entry("aws:cloudwatch/logMetricFilter:LogMetricFilter", List.of("logGroupName", "pattern")),
+            Map.entry("aws:cloudwatch/metricAlarm:MetricAlarm",
+                    List.of("threshold", "period", "evaluationPeriods", "treatMissingData", "alarmActions")),
+            Map.entry("aws:sns/topicPolicy:TopicPolicy", List.of("policy")),
+            Map.entry("aws:sns/topicSubscription:TopicSubscription", List.of("protocol", "endpoint")));
+    private static final int LONG_DOCUMENT = 160;
+
+    private PlanText() {
+    }
+
+    public static String render(OfflineEngine.Run run, List<String> notes) {
+        StringBuilder text = new StringBuilder();
+        Map<PlannedResource.ProviderTarget, List<PlannedResource>> byTarget = new LinkedHashMap<>();
+        Map<String, String> accountNames = new TreeMap<>();
+        for (PlannedResource resource : run.resources()) {
+            if (resource.isProvider()) {
+                PlannedResource.ProviderTarget target = ProviderInputs.target(resource.inputs());
+                accountNames.put(target.account(), accountName(resource.name(), target.region()));
+            }
+            resource.provider().ifPresent(target ->
+                    byTarget.computeIfAbsent(target, key -> new java.util.ArrayList<>()).add(resource));
+        }
+        Object mode = run.outputs().get("alarmMode");
+        text.append("deletion-guard plan for stack '").append(run.stack()).append("'")
+                .append(mode == null ? "" : " (alarmMode " + mode + ")").append('\n');
+        notes.forEach(note -> text.append("note: ").append(note).append('\n'));
+
+        Map<String, Integer> perAccount = new TreeMap<>();
+        byTarget.forEach((target, resources) -> {
+            String account = accountNames.getOrDefault(target.account(), "?") + " (" + target.account() + ")";
+            perAccount.merge(account, resources.size(), Integer::sum);
+            text.append('\n').append(account).append(' ').append(target.region())
+                    .append(": ").append(resources.size()).append(" resources\n");
+            for (PlannedResource resource : resources) {
+                text.append("  ").append(resource.type()).append("  ").append(resource.name()).append('\n');
+                for (String key : KEY_INPUTS.getOrDefault(resource.type(), List.of("name"))) {
+                    JsonElement value = resource.inputs().get(key);
+                    if (value != null) {
+                        text.append("      ").append(key).append(": ").append(show(value)).append('\n');
+                    }
+                }
+            }
+        });
+
+        long providers = run.resources().stream().filter(PlannedResource::isProvider).count();
+        long components = run.resources().stream().filter(PlannedResource::isComponent).count();
+        long awsResources = run.resources().size() - providers - components;
+        text.append("\nAWS resources per account:\n");
+        perAccount.forEach((account, count) -> text.append("  ").append(account).append(": ").append(count).append('\n'));
+        text.append("Total: ").append(run.resources().size()).append(" registrations = ")
+                .append(awsResources).append(" AWS resources + ").append(providers).append(" providers + ")
+                .append(components).append(" components\n");
+        return text.toString();
+    }
+
+    private static String accountName(String providerName, String region) {
+        String name = providerName.startsWith("aws-") ? providerName.substring(4) : providerName;
+        return name.endsWith("-" + region) ? name.substring(0, name.length() - region.length() - 1) : name;
+    }
+
+    private static String show(JsonElement value) {
+        String text = value.isJsonPrimitive() ? value.getAsString() : value.toString();
+        if (text.length() > LONG_DOCUMENT && text.startsWith("{")) {
+            return text.length() + " characters of JSON (full text with --json)";
+        }
+        return text;
+    }
+}

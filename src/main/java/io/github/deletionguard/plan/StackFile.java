@@ -1,0 +1,131 @@
+package io.github.deletionguard.plan;
+
+import com.google.gson.Gson;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@code Pulumi.yaml} and {@code Pulumi.<stack>.yaml} and hands the config over as the
+ * Pulumi CLI does: plain values as text, maps and lists as JSON text. Unquoted scalars are typed
+ * as the CLI's YAML 1.2 reader types them, so an unquoted account id becomes a number here too
+ * (leading zeros lost) and the program reports it exactly as it would under {@code pulumi up}.
+ */
+public final class StackFile {
+    private static final Pattern INTEGER = Pattern.compile("[-+]?\\d+");
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+\\.\\d*|\\.\\d+|\\d+)([eE][-+]?\\d+)?");
+    private static final Gson GSON = new Gson();
+
+    private final String project;
+    private final String stack;
+    private final Map<String, String> config;
+    private final Set<String> secretKeys;
+
+    private StackFile(String project, String stack, Map<String, String> config, Set<String> secretKeys) {
+        this.project = project;
+        this.stack = stack;
+        this.config = config;
+        this.secretKeys = secretKeys;
+    }
+
+    public static StackFile read(Path projectRoot, String stack) throws IOException {
+        Object projectFile = load(projectRoot.resolve("Pulumi.yaml"));
+        if (!(projectFile instanceof Map<?, ?> projectMap) || !(projectMap.get("name") instanceof String project)) {
+            throw new IOException("Pulumi.yaml has no project name");
+        }
+        Object stackFile = load(projectRoot.resolve("Pulumi." + stack + ".yaml"));
+        Map<String, String> config = new LinkedHashMap<>();
+        Set<String> secretKeys = new HashSet<>();
+        if (stackFile instanceof Map<?, ?> stackMap && stackMap.get("config") instanceof Map<?, ?> entries) {
+            entries.forEach((key, value) -> {
+                String fullKey = key.toString().contains(":") ? key.toString() : project + ":" + key;
+                if (value instanceof Map<?, ?> map && map.size() == 1 && map.containsKey("secure")) {
+                    // Ciphertext needs the stack's secrets provider; offline, the value stays hidden.
+                    secretKeys.add(fullKey);
+                    config.put(fullKey, "[secret]");
+                } else if (value instanceof Map<?, ?> || value instanceof List<?>) {
+                    config.put(fullKey, GSON.toJson(value));
+                } else {
+                    config.put(fullKey, String.valueOf(value));
+                }
+            });
+        }
+        return new StackFile(project, stack, config, secretKeys);
+    }
+
+    public String project() {
+        return project;
+    }
+
+    public String stack() {
+        return stack;
+    }
+
+    public Map<String, String> config() {
+        return Map.copyOf(config);
+    }
+
+    public Set<String> secretKeys() {
+        return Set.copyOf(secretKeys);
+    }
+
+    private static Object load(Path file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file)) {
+            Node root = new Yaml(new LoaderOptions()).compose(reader);
+            return root == null ? null : toValue(root);
+        } catch (NoSuchFileException e) {
+            throw new IOException(file + " not found: run from the project root and name an existing stack.", e);
+        }
+    }
+
+    private static Object toValue(Node node) {
+        if (node instanceof MappingNode mapping) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            for (NodeTuple tuple : mapping.getValue()) {
+                map.put(((ScalarNode) tuple.getKeyNode()).getValue(), toValue(tuple.getValueNode()));
+            }
+            return map;
+        }
+        if (node instanceof SequenceNode sequence) {
+            List<Object> list = new ArrayList<>();
+            sequence.getValue().forEach(item -> list.add(toValue(item)));
+            return list;
+        }
+        ScalarNode scalar = (ScalarNode) node;
+        String text = scalar.getValue();
+        if (scalar.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN) {
+            return text;
+        }
+        if (text.equals("true") || text.equals("false")) {
+            return Boolean.valueOf(text);
+        }
+        if (text.equals("null") || text.equals("~") || text.isEmpty()) {
+            return null;
+        }
+        if (INTEGER.matcher(text).matches()) {
+            return new java.math.BigInteger(text);
+        }
+        if (DECIMAL.matcher(text).matches()) {
+            return new java.math.BigDecimal(text);
+        }
+        return text;
+    }
+}
