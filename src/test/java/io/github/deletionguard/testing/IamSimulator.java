@@ -1,0 +1,279 @@
+package io.github.deletionguard.testing;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Gets IAM decisions from {@code @cloud-copilot/iam-simulate}, an evaluator that is not our code,
+ * so the tests do not grade our policies with our own reading of IAM. The library runs in Node
+ * through {@code src/test/iam-simulate/simulate.mjs}. Its README.md says how SCPs, key policies
+ * and service principals map onto the library.
+ *
+ * <pre>{@code
+ * Map<String, Decision> decisions = IamSimulator.decisions(List.of(
+ *     new Case("admin schedules deletion", List.of(adminPolicy),
+ *         List.of(IamSimulator.fullAwsAccess(), guardScp), keyPolicy,
+ *         new Request("arn:aws:iam::111122223333:role/Admin", "kms:ScheduleKeyDeletion", keyArn,
+ *             Map.of("kms:ScheduleKeyDeletionPendingWindowInDays", "7")))));
+ * assertEquals(Decision.ExplicitlyDenied, decisions.get("admin schedules deletion"));
+ * }</pre>
+ */
+public final class IamSimulator {
+
+    /** The library's own result words, kept unchanged so failures read the same on both sides. */
+    public enum Decision {
+        Allowed,
+        ImplicitlyDenied,
+        ExplicitlyDenied
+    }
+
+    /**
+     * One API call. {@code resourceAccount} may be null: the harness then takes it from the
+     * resource ARN, which works for every ARN that names an account (KMS keys, SNS topics, IAM
+     * roles), but not for {@code "*"}. For IAM role and user principals the harness adds
+     * {@code aws:PrincipalArn} and {@code aws:PrincipalAccount} unless the context gives them.
+     */
+    public record Request(
+            String principal,
+            String action,
+            String resource,
+            String resourceAccount,
+            Map<String, String> contextVariables) {
+
+        public Request {
+            Objects.requireNonNull(principal, "principal");
+            Objects.requireNonNull(action, "action");
+            Objects.requireNonNull(resource, "resource");
+            contextVariables = Map.copyOf(contextVariables);
+        }
+
+        public Request(String principal, String action, String resource, Map<String, String> contextVariables) {
+            this(principal, action, resource, null, contextVariables);
+        }
+    }
+
+    /**
+     * The policies that decide one request. {@code serviceControlPolicies} are all attached to
+     * one organization level and must include {@link #fullAwsAccess()} as a real organization
+     * does; an empty list means no SCPs apply. {@code resourcePolicy} (a key or topic policy)
+     * may be null.
+     */
+    public record Case(
+            String name,
+            List<JsonObject> identityPolicies,
+            List<JsonObject> serviceControlPolicies,
+            JsonObject resourcePolicy,
+            Request request) {
+
+        public Case {
+            Objects.requireNonNull(name, "name");
+            identityPolicies = List.copyOf(identityPolicies);
+            serviceControlPolicies = List.copyOf(serviceControlPolicies);
+            Objects.requireNonNull(request, "request");
+        }
+    }
+
+    private static final Path HARNESS_DIR =
+            Path.of(System.getProperty("basedir", "")).toAbsolutePath().resolve("src/test/iam-simulate");
+    private static final long NPM_CI_TIMEOUT_SECONDS = 300;
+    private static final long SIMULATION_TIMEOUT_SECONDS = 120;
+
+    private static boolean installChecked;
+
+    private IamSimulator() {}
+
+    /** AWS's managed SCP that every organization level has unless someone detached it. */
+    public static JsonObject fullAwsAccess() {
+        return JsonParser.parseString("""
+                {"Version": "2012-10-17",
+                 "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}
+                """).getAsJsonObject();
+    }
+
+    /** Decides one case. Each call starts Node, so give several cases to {@link #decisions} at once. */
+    public static Decision decide(Case testCase) {
+        return decisions(List.of(testCase)).get(testCase.name());
+    }
+
+    /**
+     * Decides all cases in one Node process.
+     *
+     * @return each case's decision by name, in the order of {@code cases}
+     * @throws IllegalArgumentException if any case could not be decided; the message lists the
+     *     library's (or the harness's) errors for every such case
+     */
+    public static Map<String, Decision> decisions(List<Case> cases) {
+        requireUniqueNames(cases);
+        installOnce();
+        String output = run(toBatch(cases).toString(), SIMULATION_TIMEOUT_SECONDS, "node", "simulate.mjs");
+        JsonArray results = JsonParser.parseString(output).getAsJsonObject().getAsJsonArray("results");
+        if (results.size() != cases.size()) {
+            throw new IllegalStateException(
+                    "simulate.mjs answered " + results.size() + " of " + cases.size() + " cases:\n" + output);
+        }
+
+        Map<String, Decision> decisions = new LinkedHashMap<>();
+        List<String> failures = new ArrayList<>();
+        for (JsonElement element : results) {
+            JsonObject result = element.getAsJsonObject();
+            String name = result.get("name").getAsString();
+            JsonArray errors = result.getAsJsonArray("errors");
+            if (errors.isEmpty()) {
+                decisions.put(name, Decision.valueOf(result.get("decision").getAsString()));
+            } else {
+                errors.forEach(error -> failures.add("case \"" + name + "\": " + error.getAsString()));
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "iam-simulate could not decide every case:\n  " + String.join("\n  ", failures));
+        }
+        return decisions;
+    }
+
+    private static void requireUniqueNames(List<Case> cases) {
+        Set<String> names = new HashSet<>();
+        for (Case testCase : cases) {
+            if (!names.add(testCase.name())) {
+                throw new IllegalArgumentException("two cases are named \"" + testCase.name() + "\"");
+            }
+        }
+    }
+
+    private static JsonObject toBatch(List<Case> cases) {
+        JsonArray jsonCases = new JsonArray();
+        for (Case testCase : cases) {
+            Request request = testCase.request();
+            JsonObject context = new JsonObject();
+            request.contextVariables().forEach(context::addProperty);
+            JsonObject jsonRequest = new JsonObject();
+            jsonRequest.addProperty("principal", request.principal());
+            jsonRequest.addProperty("action", request.action());
+            jsonRequest.addProperty("resource", request.resource());
+            if (request.resourceAccount() != null) {
+                jsonRequest.addProperty("resourceAccount", request.resourceAccount());
+            }
+            jsonRequest.add("contextVariables", context);
+
+            JsonObject jsonCase = new JsonObject();
+            jsonCase.addProperty("name", testCase.name());
+            jsonCase.add("identityPolicies", toArray(testCase.identityPolicies()));
+            jsonCase.add("serviceControlPolicies", toArray(testCase.serviceControlPolicies()));
+            jsonCase.add("resourcePolicy",
+                    testCase.resourcePolicy() == null ? JsonNull.INSTANCE : testCase.resourcePolicy());
+            jsonCase.add("request", jsonRequest);
+            jsonCases.add(jsonCase);
+        }
+        JsonObject batch = new JsonObject();
+        batch.add("cases", jsonCases);
+        return batch;
+    }
+
+    private static JsonArray toArray(List<JsonObject> policies) {
+        JsonArray array = new JsonArray();
+        policies.forEach(array::add);
+        return array;
+    }
+
+    /**
+     * Installs the pinned library on a fresh checkout, and again after the lockfile changed: npm
+     * writes node_modules/.package-lock.json at the end of every install, so an older one means
+     * node_modules may not match the lockfile.
+     */
+    private static synchronized void installOnce() {
+        if (installChecked) {
+            return;
+        }
+        Path installed = HARNESS_DIR.resolve("node_modules/.package-lock.json");
+        Path lockfile = HARNESS_DIR.resolve("package-lock.json");
+        try {
+            boolean upToDate = Files.exists(installed)
+                    && Files.getLastModifiedTime(installed).compareTo(Files.getLastModifiedTime(lockfile)) >= 0;
+            if (!upToDate) {
+                run("", NPM_CI_TIMEOUT_SECONDS, "npm", "ci", "--no-audit", "--no-fund");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        installChecked = true;
+    }
+
+    /** Runs a command in the harness folder, feeds it {@code stdin} and returns its stdout. */
+    private static String run(String stdin, long timeoutSeconds, String... command) {
+        String commandLine = String.join(" ", command);
+        try {
+            Process process = new ProcessBuilder(command).directory(HARNESS_DIR.toFile()).start();
+            // Both streams are drained while the process runs so that neither pipe can fill up and block it.
+            CompletableFuture<String> stdout = readAsync(process.getInputStream());
+            CompletableFuture<String> stderr = readAsync(process.getErrorStream());
+            IOException stdinFailure = writeStdin(process, stdin);
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(
+                        commandLine + " took longer than " + timeoutSeconds + " s in " + HARNESS_DIR);
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException(commandLine + " failed with exit code " + process.exitValue()
+                        + " in " + HARNESS_DIR + ":\n" + stderr.join() + stdout.join());
+            }
+            if (stdinFailure != null) {
+                throw stdinFailure;
+            }
+            return stdout.join();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not run " + commandLine + " in " + HARNESS_DIR, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + commandLine, e);
+        }
+    }
+
+    /**
+     * Returns instead of throwing a failed write: a process that dies before reading its input
+     * breaks the pipe, and its exit code and stderr explain more than the broken pipe does.
+     */
+    private static IOException writeStdin(Process process, String stdin) {
+        try (Writer writer = new OutputStreamWriter(process.getOutputStream(), UTF_8)) {
+            writer.write(stdin);
+            return null;
+        } catch (IOException e) {
+            return e;
+        }
+    }
+
+    private static CompletableFuture<String> readAsync(InputStream stream) {
+        // A thread of its own: a pooled thread blocked on a pipe could hold up the other stream.
+        return CompletableFuture.supplyAsync(() -> {
+            try (stream) {
+                return new String(stream.readAllBytes(), UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, task -> {
+            Thread reader = new Thread(task, "iam-simulator-output");
+            reader.setDaemon(true);
+            reader.start();
+        });
+    }
+}
