@@ -149,6 +149,16 @@ class DeletionGuardStackTest {
     }
 
     @Test
+    void badConfigRegistersNoResourceAtAll() {
+        OfflineEngine.Run run = Deployments.withConfig("test", Map.of(
+                "deletion-guard:alarmMode", "any-deletion",
+                "deletion-guard:accounts", "[{\"id\":\"123\",\"name\":\"workload\",\"regions\":[\"eu-west-1\"]}]"));
+
+        assertFalse(run.errors().isEmpty());
+        assertEquals(List.of(), run.resources());
+    }
+
+    @Test
     void reorderingAccountsAndRegionsChangesNoResource() {
         GuardConfig config = SampleConfigs.small(AlarmMode.ANY_DELETION);
         List<MemberAccount> reversed = new ArrayList<>();
