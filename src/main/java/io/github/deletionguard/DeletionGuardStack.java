@@ -15,6 +15,9 @@ import io.github.deletionguard.notifications.NotificationHub;
 import io.github.deletionguard.notifications.NotificationHubArgs;
 import io.github.deletionguard.policy.PolicyFiles;
 import io.github.deletionguard.policy.PolicyTemplate;
+import io.github.deletionguard.securityaccount.CriticalVault;
+import io.github.deletionguard.securityaccount.CriticalVaultArgs;
+import io.github.deletionguard.securityaccount.VaultPolicies;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Deploys a validated configuration: the notification hub, then a guard for every account. */
+/**
+ * Deploys a validated configuration: the notification hub, the security account's critical keys
+ * and secrets, then a guard for every account.
+ */
 public final class DeletionGuardStack {
     private DeletionGuardStack() {
     }
@@ -30,6 +36,7 @@ public final class DeletionGuardStack {
     public static void deploy(Context ctx, GuardConfig config, PolicyFiles policyFiles) {
         // Every document is loaded before the first resource, so a broken file deploys nothing.
         PolicyTemplate topicPolicy = policyFiles.load("notification-topic-policy.json");
+        VaultPolicies vaultPolicies = VaultPolicies.render(config, policyFiles);
 
         AccountProviders providers = new AccountProviders(config.organization().accessRoleName(), ctx.stackName());
         NamedAccount security = config.securityAccount().account();
@@ -45,6 +52,8 @@ public final class DeletionGuardStack {
             hubTopicArns.put(region, hub.topicArn());
         }
 
+        CriticalVault vault = deployCriticalVault(ctx, config, providers, vaultPolicies);
+
         List<DeletionAlarm> alarms = DeletionAlarm.forMode(config.alarmMode());
         Map<String, Object> deployed = new LinkedHashMap<>();
         for (MemberAccount member : config.accounts()) {
@@ -59,6 +68,26 @@ public final class DeletionGuardStack {
         ctx.export("notificationTopicArns", Output.all(new ArrayList<>(hubTopicArns.values()))
                 .applyValue(arns -> zip(new ArrayList<>(hubTopicArns.keySet()), arns)));
         ctx.export("accounts", Output.of(deployed));
+        ctx.export("criticalKeys", vault.keyOutputs());
+        ctx.export("criticalSecrets", vault.secretOutputs());
+    }
+
+    /**
+     * The security account's critical keys and secrets. A value from secret config is read with
+     * requireSecret, so it stays an Output marked secret all the way to the secret version.
+     */
+    private static CriticalVault deployCriticalVault(Context ctx, GuardConfig config, AccountProviders providers,
+                                                     VaultPolicies policies) {
+        NamedAccount security = config.securityAccount().account();
+        Map<String, Provider> regionProviders = new TreeMap<>();
+        config.criticalResources().regions(config.securityAccount().homeRegion())
+                .forEach(region -> regionProviders.put(region, providers.forRegion(security, region)));
+        Map<String, Output<String>> secretValues = new TreeMap<>();
+        config.criticalResources().secrets().forEach(secret -> secret.valueFromSecretConfig()
+                .ifPresent(key -> secretValues.put(secret.name(), ctx.config().requireSecret(key))));
+        return new CriticalVault("critical", new CriticalVaultArgs(config.criticalResources(),
+                config.securityAccount().homeRegion(), regionProviders, policies, secretValues),
+                ComponentResourceOptions.builder().build());
     }
 
     /** Guarded accounts plus the security account, whose own alarms may notify too. */

@@ -151,6 +151,18 @@ final class ConfigNode {
         return Optional.empty();
     }
 
+    /** A boolean; the text "true" or "false" is accepted too, as {@code pulumi config set --path} stores it. */
+    Optional<Boolean> bool() {
+        if (value.isJsonPrimitive()) {
+            String text = value.getAsJsonPrimitive().getAsString();
+            if (text.equals("true") || text.equals("false")) {
+                return Optional.of(Boolean.valueOf(text));
+            }
+        }
+        reportIssue("must be true or false, found " + describe(value) + ".", "write true or false.");
+        return Optional.empty();
+    }
+
     Optional<Integer> wholeNumber() {
         return number().flatMap(number -> {
             try {

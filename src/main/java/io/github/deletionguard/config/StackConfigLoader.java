@@ -59,7 +59,8 @@ public final class StackConfigLoader {
                 readOrganization(),
                 readSecurityAccount(),
                 readAccounts(defaultRegions),
-                readAlarmSettings());
+                readAlarmSettings(),
+                CriticalResourcesReader.read(this::structured, projectConfig));
     }
 
     private AlarmMode readAlarmMode() {

@@ -18,7 +18,14 @@ public final class PlanText {
             Map.entry("aws:cloudwatch/metricAlarm:MetricAlarm",
                     List.of("threshold", "period", "evaluationPeriods", "treatMissingData", "alarmActions")),
             Map.entry("aws:sns/topicPolicy:TopicPolicy", List.of("policy")),
-            Map.entry("aws:sns/topicSubscription:TopicSubscription", List.of("protocol", "endpoint")));
+            Map.entry("aws:sns/topicSubscription:TopicSubscription", List.of("protocol", "endpoint")),
+            Map.entry("aws:kms/key:Key", List.of("description", "deletionWindowInDays", "enableKeyRotation",
+                    "rotationPeriodInDays", "multiRegion", "policy")),
+            Map.entry("aws:kms/replicaKey:ReplicaKey", List.of("primaryKeyArn", "deletionWindowInDays", "policy")),
+            Map.entry("aws:kms/alias:Alias", List.of("name", "targetKeyId")),
+            Map.entry("aws:secretsmanager/secret:Secret", List.of("name", "kmsKeyId", "recoveryWindowInDays", "replicas")),
+            Map.entry("aws:secretsmanager/secretPolicy:SecretPolicy", List.of("policy", "blockPublicPolicy")),
+            Map.entry("aws:secretsmanager/secretVersion:SecretVersion", List.of("secretString")));
     private static final int LONG_DOCUMENT = 160;
 
     private PlanText() {
@@ -49,6 +56,16 @@ public final class PlanText {
                     .append(": ").append(resources.size()).append(" resources\n");
             for (PlannedResource resource : resources) {
                 text.append("  ").append(resource.type()).append("  ").append(resource.name()).append('\n');
+                List<String> options = new java.util.ArrayList<>();
+                if (resource.protect()) {
+                    options.add("protect");
+                }
+                if (resource.retainOnDelete()) {
+                    options.add("retainOnDelete");
+                }
+                if (!options.isEmpty()) {
+                    text.append("      options: ").append(String.join(", ", options)).append('\n');
+                }
                 for (String key : KEY_INPUTS.getOrDefault(resource.type(), List.of("name"))) {
                     JsonElement value = resource.inputs().get(key);
                     if (value != null) {

@@ -3,6 +3,7 @@ package io.github.deletionguard.testing;
 import io.github.deletionguard.config.AlarmMode;
 import io.github.deletionguard.config.AlarmSettings;
 import io.github.deletionguard.config.BreakGlassRole;
+import io.github.deletionguard.config.CriticalResources;
 import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.config.LogGroupLocation;
 import io.github.deletionguard.config.MemberAccount;
@@ -41,7 +42,8 @@ public final class SampleConfigs {
                                 Optional.of(new LogGroupLocation("aws-controltower/CloudTrailLogs", "eu-central-1"))),
                         new MemberAccount(new NamedAccount(SECURITY_ID, "security"), regions, Optional.empty()),
                         new MemberAccount(new NamedAccount(WORKLOAD_ID, "workload"), regions, Optional.empty())),
-                defaultAlarmSettings());
+                defaultAlarmSettings(),
+                CriticalResources.none());
     }
 
     public static Map<AlarmMode, AlarmSettings> defaultAlarmSettings() {
