@@ -167,8 +167,7 @@ class DeletionGuardStackTest {
             Collections.reverse(regions);
             reversed.add(0, new MemberAccount(member.account(), regions, member.cloudTrailLogGroup()));
         }
-        GuardConfig reordered = new GuardConfig(config.alarmMode(), config.resourcePrefix(), config.defaultRegions(),
-                config.organization(), config.securityAccount(), reversed, config.alarmSettingsByMode());
+        GuardConfig reordered = config.withAccounts(reversed);
 
         assertEquals(resourcesByUrn(Deployments.of(config)), resourcesByUrn(Deployments.of(reordered)));
     }

@@ -29,6 +29,12 @@ public record GuardConfig(
         alarmSettingsByMode = Collections.unmodifiableMap(new EnumMap<>(alarmSettingsByMode));
     }
 
+    /** The same configuration guarding other accounts (a selection of them, or in another order). */
+    public GuardConfig withAccounts(List<MemberAccount> otherAccounts) {
+        return new GuardConfig(alarmMode, resourcePrefix, defaultRegions, organization, securityAccount, otherAccounts,
+                alarmSettingsByMode, criticalResources);
+    }
+
     /** The settings of the stack's own mode; the other mode's are kept only to be validated. */
     public AlarmSettings alarmSettings() {
         return alarmSettingsByMode.get(alarmMode);
