@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -18,7 +19,8 @@ public record GuardConfig(
         Organization organization,
         SecurityAccount securityAccount,
         List<MemberAccount> accounts,
-        Map<AlarmMode, AlarmSettings> alarmSettingsByMode) {
+        Map<AlarmMode, AlarmSettings> alarmSettingsByMode,
+        Optional<ServiceControlPolicySettings> serviceControlPolicy) {
 
     public static final String DEFAULT_RESOURCE_PREFIX = "deletion-guard";
 

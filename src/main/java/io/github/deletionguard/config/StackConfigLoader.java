@@ -59,7 +59,8 @@ public final class StackConfigLoader {
                 readOrganization(),
                 readSecurityAccount(),
                 readAccounts(defaultRegions),
-                readAlarmSettings());
+                readAlarmSettings(),
+                ServiceControlPolicyReader.read(structured("serviceControlPolicy"), issues));
     }
 
     private AlarmMode readAlarmMode() {

@@ -41,7 +41,8 @@ public final class SampleConfigs {
                                 Optional.of(new LogGroupLocation("aws-controltower/CloudTrailLogs", "eu-central-1"))),
                         new MemberAccount(new NamedAccount(SECURITY_ID, "security"), regions, Optional.empty()),
                         new MemberAccount(new NamedAccount(WORKLOAD_ID, "workload"), regions, Optional.empty())),
-                defaultAlarmSettings());
+                defaultAlarmSettings(),
+                Optional.empty());
     }
 
     public static Map<AlarmMode, AlarmSettings> defaultAlarmSettings() {
