@@ -13,6 +13,8 @@ import io.github.deletionguard.guard.AccountGuard;
 import io.github.deletionguard.guard.AccountGuardArgs;
 import io.github.deletionguard.notifications.NotificationHub;
 import io.github.deletionguard.notifications.NotificationHubArgs;
+import io.github.deletionguard.orgpolicy.OrganizationGuardrail;
+import io.github.deletionguard.orgpolicy.ServiceControlPolicyDocument;
 import io.github.deletionguard.policy.PolicyFiles;
 import io.github.deletionguard.policy.PolicyTemplate;
 
@@ -20,9 +22,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
-/** Deploys a validated configuration: the notification hub, then a guard for every account. */
+/**
+ * Deploys a validated configuration: the notification hub, a guard for every account, and the
+ * organization's service control policy when the stack configures one.
+ */
 public final class DeletionGuardStack {
     private DeletionGuardStack() {
     }
@@ -30,6 +36,8 @@ public final class DeletionGuardStack {
     public static void deploy(Context ctx, GuardConfig config, PolicyFiles policyFiles) {
         // Every document is loaded before the first resource, so a broken file deploys nothing.
         PolicyTemplate topicPolicy = policyFiles.load("notification-topic-policy.json");
+        // Rendered and size-checked here too: an SCP AWS would refuse stops the run before it starts.
+        Optional<ServiceControlPolicyDocument> guardrailPolicy = ServiceControlPolicyDocument.renderFor(config, policyFiles);
 
         AccountProviders providers = new AccountProviders(config.organization().accessRoleName(), ctx.stackName());
         NamedAccount security = config.securityAccount().account();
@@ -54,6 +62,8 @@ public final class DeletionGuardStack {
                     alarms, config.alarmSettings(), hubTopicArns), ComponentResourceOptions.builder().build());
             deployed.put(member.name(), describe(member, config, alarms));
         }
+
+        guardrailPolicy.ifPresent(document -> OrganizationGuardrail.deploy(ctx, config, providers, document));
 
         ctx.export("alarmMode", Output.of(config.alarmMode().configValue()));
         ctx.export("notificationTopicArns", Output.all(new ArrayList<>(hubTopicArns.values()))
