@@ -10,7 +10,8 @@ import java.util.TreeSet;
 
 /**
  * The whole validated stack configuration. Built only by {@link StackConfigLoader} (or by tests),
- * so the deployment code never sees a value that failed validation.
+ * so the deployment code never sees a value that failed validation. {@code serviceControlPolicy}
+ * is empty when the stack deploys no organization SCP.
  */
 public record GuardConfig(
         AlarmMode alarmMode,
