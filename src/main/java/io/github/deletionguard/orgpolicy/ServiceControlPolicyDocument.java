@@ -21,10 +21,9 @@ import java.util.TreeSet;
  * {@code policy/} filled with this stack's break-glass roles, deployment role, guardrail names
  * and minimum window, minified, and known to fit AWS's size limit.
  *
- * @param source the file it was rendered from, for messages
- * @param text   the minified document
+ * @param text the minified document
  */
-public record ServiceControlPolicyDocument(String source, String text) {
+public record ServiceControlPolicyDocument(String text) {
     public static final String FILE = "scp-deny-key-and-secret-deletion.json";
     /** AWS Organizations quota: characters in one SCP, whitespace included (hence minified). */
     public static final int MAX_CHARACTERS = 5_120;
@@ -58,7 +57,7 @@ public record ServiceControlPolicyDocument(String source, String text) {
                     + " in a service control policy. Fix: list fewer break-glass roles or CloudTrail log groups,"
                     + " or shorten the resource prefix.");
         }
-        return new ServiceControlPolicyDocument(template.source(), text);
+        return new ServiceControlPolicyDocument(text);
     }
 
     /**
@@ -93,9 +92,5 @@ public record ServiceControlPolicyDocument(String source, String text) {
 
     private static String roleInAnyAccount(String name) {
         return "arn:aws:iam::*:role/" + name;
-    }
-
-    public int size() {
-        return text.length();
     }
 }

@@ -122,7 +122,7 @@ class OrganizationGuardrailTest {
 
     @Test
     void refusesToRunWithoutAProvider() {
-        ServiceControlPolicyDocument document = new ServiceControlPolicyDocument("test", "{}");
+        ServiceControlPolicyDocument document = new ServiceControlPolicyDocument("{}");
 
         OfflineEngine.Run run = OfflineEngine.run("deletion-guard", "test", Map.of(), Set.of(), ctx ->
                 new OrganizationGuardrail("guardrail", new OrganizationGuardrailArgs(null, "name", document, List.of("r-ab12")),
