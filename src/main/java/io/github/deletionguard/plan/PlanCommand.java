@@ -43,7 +43,8 @@ public final class PlanCommand {
         OfflineEngine.Run run = OfflineEngine.run(stackFile.project(), stackFile.stack(), stackFile.config(),
                 stackFile.secretKeys(), App::stack);
         if (!run.errors().isEmpty()) {
-            run.errors().forEach(error -> err.println(explain(error)));
+            // The engine reports one failure more than once (as thrown and as wrapped): print each once.
+            run.errors().stream().map(PlanCommand::explain).distinct().forEach(err::println);
             return 1;
         }
         out.print(PlanText.render(run, notes(run)));

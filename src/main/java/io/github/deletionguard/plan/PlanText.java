@@ -60,11 +60,25 @@ public final class PlanText {
             }
         });
 
+        text.append("\nAWS resources per account:\n");
+        perAccount.forEach((account, count) -> text.append("  ").append(account).append(": ").append(count).append('\n'));
         long providers = run.resources().stream().filter(PlannedResource::isProvider).count();
         long components = run.resources().stream().filter(PlannedResource::isComponent).count();
         long awsResources = run.resources().size() - providers - components;
-        text.append("\nAWS resources per account:\n");
-        perAccount.forEach((account, count) -> text.append("  ").append(account).append(": ").append(count).append('\n'));
+        MonthlyCost cost = MonthlyCost.of(run.resources());
+        text.append("\nEstimated monthly AWS list price (USD, prices of ").append(MonthlyCost.PRICES_AS_OF)
+                .append("; event charges at guard volumes round to zero):\n");
+        int free = (int) providers;
+        for (Map.Entry<PlannedResource.ProviderTarget, java.math.BigDecimal> entry : cost.byAccountRegion().entrySet()) {
+            if (entry.getValue().signum() > 0) {
+                free--;
+                text.append("  ").append(accountNames.getOrDefault(entry.getKey().account(), "?")).append(' ')
+                        .append(entry.getKey().region()).append(": $")
+                        .append(entry.getValue().setScale(2, java.math.RoundingMode.HALF_UP)).append('\n');
+            }
+        }
+        text.append("  ").append(free).append(" other account-regions: $0.00 each\n");
+        text.append("  total: $").append(cost.total()).append('\n');
         text.append("Total: ").append(run.resources().size()).append(" registrations = ")
                 .append(awsResources).append(" AWS resources + ").append(providers).append(" providers + ")
                 .append(components).append(" components\n");
