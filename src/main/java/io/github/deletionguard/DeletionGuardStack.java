@@ -13,6 +13,8 @@ import io.github.deletionguard.guard.AccountGuard;
 import io.github.deletionguard.guard.AccountGuardArgs;
 import io.github.deletionguard.notifications.NotificationHub;
 import io.github.deletionguard.notifications.NotificationHubArgs;
+import io.github.deletionguard.orgpolicy.OrganizationGuardrail;
+import io.github.deletionguard.orgpolicy.ServiceControlPolicyDocument;
 import io.github.deletionguard.policy.PolicyFiles;
 import io.github.deletionguard.policy.PolicyTemplate;
 import io.github.deletionguard.securityaccount.CriticalVault;
@@ -23,11 +25,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * Deploys a validated configuration: the notification hub, the security account's critical keys
- * and secrets, then a guard for every account.
+ * and secrets, a guard for every account, and the organization's service control policy when
+ * the stack configures one.
  */
 public final class DeletionGuardStack {
     private DeletionGuardStack() {
@@ -37,6 +41,8 @@ public final class DeletionGuardStack {
         // Every document is loaded before the first resource, so a broken file deploys nothing.
         PolicyTemplate topicPolicy = policyFiles.load("notification-topic-policy.json");
         VaultPolicies vaultPolicies = VaultPolicies.render(config, policyFiles);
+        // Rendered and size-checked here too: an SCP AWS would refuse stops the run before it starts.
+        Optional<ServiceControlPolicyDocument> guardrailPolicy = ServiceControlPolicyDocument.renderFor(config, policyFiles);
 
         AccountProviders providers = new AccountProviders(config.organization().accessRoleName(), ctx.stackName());
         NamedAccount security = config.securityAccount().account();
@@ -63,6 +69,8 @@ public final class DeletionGuardStack {
                     alarms, config.alarmSettings(), hubTopicArns), ComponentResourceOptions.builder().build());
             deployed.put(member.name(), describe(member, config, alarms));
         }
+
+        guardrailPolicy.ifPresent(document -> OrganizationGuardrail.deploy(ctx, config, providers, document));
 
         ctx.export("alarmMode", Output.of(config.alarmMode().configValue()));
         ctx.export("notificationTopicArns", Output.all(new ArrayList<>(hubTopicArns.values()))

@@ -28,6 +28,10 @@ class DeletionGuardStackTest {
     private static final String METRIC_FILTER = "aws:cloudwatch/logMetricFilter:LogMetricFilter";
     private static final String ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
     private static final String TOPIC = "aws:sns/topic:Topic";
+    /** The components at the top of the tree; everything else hangs below one of them. */
+    private static final Set<String> ROOT_COMPONENTS = Set.of("deletion-guard:guard:AccountGuard",
+            "deletion-guard:notifications:NotificationHub", "deletion-guard:orgpolicy:OrganizationGuardrail",
+            "deletion-guard:securityaccount:CriticalVault");
 
     /** "account/region alarm-name" for every alarm, to compare whole rollouts at once. */
     private static Set<String> alarmsByTarget(OfflineEngine.Run run) {
@@ -120,8 +124,8 @@ class DeletionGuardStackTest {
             assertEquals("deletion-guard", JsonParser.parseString(provider.input("defaultTags"))
                     .getAsJsonObject().getAsJsonObject("tags").get("ManagedBy").getAsString());
         }
-        assertEquals(11, providers.size(), "one per account and region: 4 accounts in 2 regions, payments-prod in 3; "
-                + "the security account's hubs reuse its providers");
+        assertEquals(12, providers.size(), "one per account and region: 4 accounts in 2 regions, payments-prod in 3; "
+                + "the security account's hubs reuse its providers; the management account's in us-east-1 for the SCP");
     }
 
     @Test
@@ -142,8 +146,7 @@ class DeletionGuardStackTest {
 
         for (PlannedResource resource : run.resources()) {
             boolean atRoot = resource.parent().isEmpty();
-            boolean mayBeAtRoot = resource.isProvider() || resource.type().equals("deletion-guard:guard:AccountGuard")
-                    || resource.type().equals("deletion-guard:notifications:NotificationHub");
+            boolean mayBeAtRoot = resource.isProvider() || ROOT_COMPONENTS.contains(resource.type());
             assertEquals(mayBeAtRoot, atRoot, resource.urn());
         }
     }

@@ -38,6 +38,7 @@ public final class ConfigValidator {
         validator.checkAccounts(config);
         config.alarmSettingsByMode().forEach(validator::checkAlarmSettings);
         CriticalResourcesValidator.validate(config, issues);
+        ServiceControlPolicyValidator.validate(config, issues);
     }
 
     private void checkResourcePrefix(String prefix) {

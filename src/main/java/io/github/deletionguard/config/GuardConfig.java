@@ -4,12 +4,14 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
  * The whole validated stack configuration. Built only by {@link StackConfigLoader} (or by tests),
- * so the deployment code never sees a value that failed validation.
+ * so the deployment code never sees a value that failed validation. {@code serviceControlPolicy}
+ * is empty when the stack deploys no organization SCP.
  */
 public record GuardConfig(
         AlarmMode alarmMode,
@@ -19,7 +21,8 @@ public record GuardConfig(
         SecurityAccount securityAccount,
         List<MemberAccount> accounts,
         Map<AlarmMode, AlarmSettings> alarmSettingsByMode,
-        CriticalResources criticalResources) {
+        CriticalResources criticalResources,
+        Optional<ServiceControlPolicySettings> serviceControlPolicy) {
 
     public static final String DEFAULT_RESOURCE_PREFIX = "deletion-guard";
 
@@ -32,7 +35,7 @@ public record GuardConfig(
     /** The same configuration guarding other accounts (a selection of them, or in another order). */
     public GuardConfig withAccounts(List<MemberAccount> otherAccounts) {
         return new GuardConfig(alarmMode, resourcePrefix, defaultRegions, organization, securityAccount, otherAccounts,
-                alarmSettingsByMode, criticalResources);
+                alarmSettingsByMode, criticalResources, serviceControlPolicy);
     }
 
     /** The settings of the stack's own mode; the other mode's are kept only to be validated. */

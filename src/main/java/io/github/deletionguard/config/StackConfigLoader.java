@@ -60,7 +60,8 @@ public final class StackConfigLoader {
                 readSecurityAccount(),
                 readAccounts(defaultRegions),
                 readAlarmSettings(),
-                CriticalResourcesReader.read(this::structured, projectConfig));
+                CriticalResourcesReader.read(this::structured, projectConfig),
+                ServiceControlPolicyReader.read(structured("serviceControlPolicy"), issues));
     }
 
     private AlarmMode readAlarmMode() {

@@ -18,6 +18,7 @@ import java.util.List;
  */
 public final class PlanCommand {
     static final String USAGE = "usage: plan <stack> [--json <file>]";
+    private static final String SERVICE_CONTROL_POLICY_TYPE = "aws:organizations/policy:Policy";
 
     private PlanCommand() {
     }
@@ -46,7 +47,7 @@ public final class PlanCommand {
             run.errors().stream().map(PlanCommand::explain).distinct().forEach(err::println);
             return 1;
         }
-        out.print(PlanText.render(run, notes()));
+        out.print(PlanText.render(run, notes(run)));
         if (args.length == 4) {
             try {
                 Files.writeString(Path.of(args[3]), PlanJson.render(run));
@@ -60,9 +61,13 @@ public final class PlanCommand {
         return 0;
     }
 
-    private static List<String> notes() {
+    private static List<String> notes(OfflineEngine.Run run) {
         List<String> notes = new ArrayList<>();
         notes.add("offline plan under Pulumi's mock engine: ids and ARNs are simulated, nothing was sent to AWS.");
+        if (run.resources().stream().anyMatch(resource -> resource.type().equals(SERVICE_CONTROL_POLICY_TYPE))) {
+            notes.add("the service control policy never binds the management account or service-linked roles:"
+                    + " the deletion alarms are what watches those.");
+        }
         return notes;
     }
 

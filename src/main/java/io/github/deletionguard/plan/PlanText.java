@@ -17,6 +17,8 @@ public final class PlanText {
             Map.entry("aws:cloudwatch/logMetricFilter:LogMetricFilter", List.of("logGroupName", "pattern")),
             Map.entry("aws:cloudwatch/metricAlarm:MetricAlarm",
                     List.of("threshold", "period", "evaluationPeriods", "treatMissingData", "alarmActions")),
+            Map.entry("aws:organizations/policy:Policy", List.of("name", "type", "content")),
+            Map.entry("aws:organizations/policyAttachment:PolicyAttachment", List.of("targetId")),
             Map.entry("aws:sns/topicPolicy:TopicPolicy", List.of("policy")),
             Map.entry("aws:sns/topicSubscription:TopicSubscription", List.of("protocol", "endpoint")),
             Map.entry("aws:kms/key:Key", List.of("description", "deletionWindowInDays", "enableKeyRotation",

@@ -43,7 +43,8 @@ public final class SampleConfigs {
                         new MemberAccount(new NamedAccount(SECURITY_ID, "security"), regions, Optional.empty()),
                         new MemberAccount(new NamedAccount(WORKLOAD_ID, "workload"), regions, Optional.empty())),
                 defaultAlarmSettings(),
-                CriticalResources.none());
+                CriticalResources.none(),
+                Optional.empty());
     }
 
     public static Map<AlarmMode, AlarmSettings> defaultAlarmSettings() {
