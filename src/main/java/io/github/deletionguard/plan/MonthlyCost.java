@@ -15,6 +15,8 @@ import java.util.TreeMap;
 public final class MonthlyCost {
     public static final String PRICES_AS_OF = "2026-11-01";
 
+    private static final String SECRET = "aws:secretsmanager/secret:Secret";
+
     /** Standing monthly charge per resource of a type; types not listed cost nothing standing. */
     private static final Map<String, BigDecimal> STANDING_PRICE = Map.of(
             // Standard-resolution metric alarm: $0.10 per alarm-month.
@@ -23,7 +25,7 @@ public final class MonthlyCost {
             "aws:kms/key:Key", new BigDecimal("1.00"),
             "aws:kms/replicaKey:ReplicaKey", new BigDecimal("1.00"),
             // Secret: $0.40 per secret-month; each replica is billed as a secret.
-            "aws:secretsmanager/secret:Secret", new BigDecimal("0.40"));
+            SECRET, new BigDecimal("0.40"));
 
     /**
      * Free or event-priced, listed so a reviewer sees they were considered: metric filters (their
@@ -49,10 +51,18 @@ public final class MonthlyCost {
                 java.util.Comparator.comparing(PlannedResource.ProviderTarget::account)
                         .thenComparing(PlannedResource.ProviderTarget::region));
         for (PlannedResource resource : resources) {
-            resource.provider().ifPresent(target -> byTarget.merge(target,
-                    STANDING_PRICE.getOrDefault(resource.type(), BigDecimal.ZERO), BigDecimal::add));
+            resource.provider().ifPresent(target -> byTarget.merge(target, standingPrice(resource), BigDecimal::add));
         }
         return new MonthlyCost(byTarget);
+    }
+
+    /** A secret's replicas are blocks of the secret resource but billed as secrets of their own. */
+    private static BigDecimal standingPrice(PlannedResource resource) {
+        BigDecimal price = priceOf(resource.type());
+        if (resource.type().equals(SECRET) && resource.inputs().has("replicas")) {
+            price = price.multiply(BigDecimal.valueOf(1 + resource.inputs().getAsJsonArray("replicas").size()));
+        }
+        return price;
     }
 
     public Map<PlannedResource.ProviderTarget, BigDecimal> byAccountRegion() {
