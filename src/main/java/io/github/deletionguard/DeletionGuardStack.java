@@ -5,6 +5,7 @@ import com.pulumi.aws.Provider;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.github.deletionguard.accounts.AccountProviders;
+import io.github.deletionguard.accounts.Arns;
 import io.github.deletionguard.alarms.DeletionAlarm;
 import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.config.MemberAccount;
@@ -45,24 +46,19 @@ public final class DeletionGuardStack {
         Optional<ServiceControlPolicyDocument> guardrailPolicy = ServiceControlPolicyDocument.renderFor(config, policyFiles);
 
         AccountProviders providers = new AccountProviders(config.organization().accessRoleName(), ctx.stackName());
-        NamedAccount security = config.securityAccount().account();
-        String topicName = config.resourcePrefix() + "-notifications";
-        List<String> publishers = publisherAccounts(config);
-
-        Map<String, Output<String>> hubTopicArns = new TreeMap<>();
-        for (String region : config.notificationRegions()) {
-            NotificationHub hub = new NotificationHub("notifications-" + region, new NotificationHubArgs(
-                    providers.forRegion(security, region), region, security.id(), topicName, publishers,
-                    config.resourcePrefix(), config.securityAccount().notificationEmails(), topicPolicy),
-                    ComponentResourceOptions.builder().build());
-            hubTopicArns.put(region, hub.topicArn());
+        boolean ownsCentralResources = config.stackScope().ownsCentralResources();
+        Map<String, Output<String>> hubTopicArns = ownsCentralResources
+                ? deployNotificationHubs(config, providers, topicPolicy)
+                : notificationHubsOfTheCentralStack(config);
+        if (ownsCentralResources) {
+            CriticalVault vault = deployCriticalVault(ctx, config, providers, vaultPolicies);
+            ctx.export("criticalKeys", vault.keyOutputs());
+            ctx.export("criticalSecrets", vault.secretOutputs());
         }
-
-        CriticalVault vault = deployCriticalVault(ctx, config, providers, vaultPolicies);
 
         List<DeletionAlarm> alarms = DeletionAlarm.forMode(config.alarmMode());
         Map<String, Object> deployed = new LinkedHashMap<>();
-        for (MemberAccount member : config.accounts()) {
+        for (MemberAccount member : config.guardedAccounts()) {
             Map<String, Provider> regionProviders = new LinkedHashMap<>();
             member.regions().forEach(region -> regionProviders.put(region, providers.forRegion(member.account(), region)));
             new AccountGuard(member.name(), new AccountGuardArgs(member, regionProviders, config.resourcePrefix(),
@@ -70,20 +66,47 @@ public final class DeletionGuardStack {
             deployed.put(member.name(), describe(member, config, alarms));
         }
 
+        // The validator allows an SCP only in the stack that owns the central resources.
         guardrailPolicy.ifPresent(document -> OrganizationGuardrail.deploy(ctx, config, providers, document));
 
         ctx.export("alarmMode", Output.of(config.alarmMode().configValue()));
         ctx.export("notificationTopicArns", Output.all(new ArrayList<>(hubTopicArns.values()))
                 .applyValue(arns -> zip(new ArrayList<>(hubTopicArns.keySet()), arns)));
         ctx.export("accounts", Output.of(deployed));
-        ctx.export("criticalKeys", vault.keyOutputs());
-        ctx.export("criticalSecrets", vault.secretOutputs());
+    }
+
+    private static Map<String, Output<String>> deployNotificationHubs(GuardConfig config, AccountProviders providers,
+                                                                      PolicyTemplate topicPolicy) {
+        NamedAccount security = config.securityAccount().account();
+        List<String> publishers = publisherAccounts(config);
+        Map<String, Output<String>> hubTopicArns = new TreeMap<>();
+        for (String region : config.notificationRegions()) {
+            NotificationHub hub = new NotificationHub("notifications-" + region, new NotificationHubArgs(
+                    providers.forRegion(security, region), region, security.id(), hubTopicName(config), publishers,
+                    config.resourcePrefix(), config.securityAccount().notificationEmails(), topicPolicy),
+                    ComponentResourceOptions.builder().build());
+            hubTopicArns.put(region, hub.topicArn());
+        }
+        return hubTopicArns;
     }
 
     /**
-     * The security account's critical keys and secrets. A value from secret config is read with
-     * requireSecret, so it stays an Output marked secret all the way to the secret version.
+     * A stack that guards some OUs while another owns the hub: the topics' ARNs follow from their
+     * names, which both stacks derive from the same config.
      */
+    private static Map<String, Output<String>> notificationHubsOfTheCentralStack(GuardConfig config) {
+        Map<String, Output<String>> hubTopicArns = new TreeMap<>();
+        for (String region : config.notificationRegions()) {
+            hubTopicArns.put(region, Output.of(Arns.snsTopic(region, config.securityAccount().account().id(),
+                    hubTopicName(config))));
+        }
+        return hubTopicArns;
+    }
+
+    private static String hubTopicName(GuardConfig config) {
+        return config.resourcePrefix() + "-notifications";
+    }
+
     private static CriticalVault deployCriticalVault(Context ctx, GuardConfig config, AccountProviders providers,
                                                      VaultPolicies policies) {
         NamedAccount security = config.securityAccount().account();
@@ -100,7 +123,7 @@ public final class DeletionGuardStack {
 
     /** Guarded accounts plus the security account, whose own alarms may notify too. */
     private static List<String> publisherAccounts(GuardConfig config) {
-        List<String> ids = new ArrayList<>(config.guardedAccountIds());
+        List<String> ids = new ArrayList<>(config.configuredAccountIds());
         if (!ids.contains(config.securityAccount().account().id())) {
             ids.add(config.securityAccount().account().id());
         }

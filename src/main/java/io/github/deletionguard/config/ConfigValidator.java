@@ -39,6 +39,7 @@ public final class ConfigValidator {
         config.alarmSettingsByMode().forEach(validator::checkAlarmSettings);
         CriticalResourcesValidator.validate(config, issues);
         ServiceControlPolicyValidator.validate(config, issues);
+        StackScopeValidator.validate(config, issues);
     }
 
     private void checkResourcePrefix(String prefix) {

@@ -10,6 +10,7 @@ import io.github.deletionguard.config.MemberAccount;
 import io.github.deletionguard.config.NamedAccount;
 import io.github.deletionguard.config.Organization;
 import io.github.deletionguard.config.SecurityAccount;
+import io.github.deletionguard.config.StackScope;
 
 import java.util.EnumMap;
 import java.util.List;
@@ -44,7 +45,8 @@ public final class SampleConfigs {
                         new MemberAccount(new NamedAccount(WORKLOAD_ID, "workload"), regions, Optional.empty())),
                 defaultAlarmSettings(),
                 CriticalResources.none(),
-                Optional.empty());
+                Optional.empty(),
+                StackScope.wholeOrganization());
     }
 
     public static Map<AlarmMode, AlarmSettings> defaultAlarmSettings() {
