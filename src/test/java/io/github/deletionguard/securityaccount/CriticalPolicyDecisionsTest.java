@@ -80,7 +80,7 @@ class CriticalPolicyDecisionsTest {
                 new Case("listed role grants to itself", List.of(allow("kms:CreateGrant")), List.of(), keyPolicy,
                         new Request(PAYMENTS_API, "kms:CreateGrant", key, Map.of("kms:GrantIsForAWSResource", "false"))));
 
-        assertEquals(expected(
+        assertEquals(IamSimulator.expected(
                 "listed role decrypts through S3", Allowed,
                 "listed role generates a data key through DynamoDB", Allowed,
                 "listed role decrypts directly", ImplicitlyDenied,
@@ -105,7 +105,7 @@ class CriticalPolicyDecisionsTest {
                         new Request(DATA_ETL, "kms:ScheduleKeyDeletion", key,
                                 Map.of("kms:ScheduleKeyDeletionPendingWindowInDays", "30"))));
 
-        assertEquals(expected(
+        assertEquals(IamSimulator.expected(
                 "role of the listed account", Allowed,
                 "role of another member account", ImplicitlyDenied,
                 "role of the listed account schedules deletion", ExplicitlyDenied), IamSimulator.decisions(cases));
@@ -156,7 +156,7 @@ class CriticalPolicyDecisionsTest {
                 new Case("security role without an identity policy", List.of(), List.of(), keyPolicy,
                         new Request(role(SECURITY, "auditor"), "kms:PutKeyPolicy", key, Map.of())));
 
-        assertEquals(expected(
+        assertEquals(IamSimulator.expected(
                 "admin puts the key policy", Allowed,
                 "admin disables the key", Allowed,
                 "admin decrypts directly", Allowed,
@@ -185,7 +185,7 @@ class CriticalPolicyDecisionsTest {
                 new Case("reader of an unreplicated secret at the replica", mayDecrypt, List.of(), replica,
                         new Request(DATA_ETL, "kms:Decrypt", keyArn(REPLICA, "mrk-2"), viaSecretsManager(REPLICA))));
 
-        assertEquals(expected(
+        assertEquals(IamSimulator.expected(
                 "reader through Secrets Manager", Allowed,
                 "reader calling KMS directly", ImplicitlyDenied,
                 "reader through Secrets Manager at the replica", Allowed,
@@ -219,7 +219,7 @@ class CriticalPolicyDecisionsTest {
                 new Case("reader of a listed account deletes", everything, List.of(), warehouse,
                         new Request(DATA_ETL, "secretsmanager:DeleteSecret", WAREHOUSE_ARN, Map.of())));
 
-        assertEquals(expected(
+        assertEquals(IamSimulator.expected(
                 "reader gets the value", Allowed,
                 "reader without an identity policy", ImplicitlyDenied,
                 "unlisted role of the same account", ImplicitlyDenied,
@@ -257,7 +257,7 @@ class CriticalPolicyDecisionsTest {
                 new Case("admin updates the policy", administrator, List.of(), dbMaster,
                         new Request(SECURITY_ADMIN, "secretsmanager:PutResourcePolicy", DB_MASTER_ARN, Map.of())));
 
-        assertEquals(expected(
+        assertEquals(IamSimulator.expected(
                 "default 30-day window", Allowed,
                 "30 days", Allowed,
                 "7 days", ExplicitlyDenied,
@@ -300,12 +300,4 @@ class CriticalPolicyDecisionsTest {
         return "arn:aws:iam::" + account + ":role/" + name;
     }
 
-    /** Name/decision pairs in order, so a failing assertion shows every case side by side. */
-    private static Map<String, Decision> expected(Object... nameDecisionPairs) {
-        Map<String, Decision> expected = new LinkedHashMap<>();
-        for (int i = 0; i < nameDecisionPairs.length; i += 2) {
-            expected.put((String) nameDecisionPairs[i], (Decision) nameDecisionPairs[i + 1]);
-        }
-        return expected;
-    }
 }
