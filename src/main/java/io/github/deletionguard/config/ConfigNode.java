@@ -151,6 +151,21 @@ final class ConfigNode {
         return Optional.empty();
     }
 
+    /** A boolean; the text true or false is accepted too, since {@code pulumi config set} may store either. */
+    Optional<Boolean> bool() {
+        if (value.isJsonPrimitive()) {
+            JsonPrimitive primitive = value.getAsJsonPrimitive();
+            if (primitive.isBoolean()) {
+                return Optional.of(primitive.getAsBoolean());
+            }
+            if (primitive.isString() && (primitive.getAsString().equals("true") || primitive.getAsString().equals("false"))) {
+                return Optional.of(Boolean.parseBoolean(primitive.getAsString()));
+            }
+        }
+        reportIssue("must be true or false, found " + describe(value) + ".", "write true or false, unquoted.");
+        return Optional.empty();
+    }
+
     Optional<Integer> wholeNumber() {
         return number().flatMap(number -> {
             try {

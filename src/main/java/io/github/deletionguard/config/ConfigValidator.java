@@ -37,6 +37,7 @@ public final class ConfigValidator {
         validator.checkRegionList(NS + "regions", config.defaultRegions(), true);
         validator.checkAccounts(config);
         config.alarmSettingsByMode().forEach(validator::checkAlarmSettings);
+        RemediationValidation.check(config, issues);
     }
 
     private void checkResourcePrefix(String prefix) {

@@ -18,7 +18,8 @@ public record GuardConfig(
         Organization organization,
         SecurityAccount securityAccount,
         List<MemberAccount> accounts,
-        Map<AlarmMode, AlarmSettings> alarmSettingsByMode) {
+        Map<AlarmMode, AlarmSettings> alarmSettingsByMode,
+        RemediationSettings remediation) {
 
     public static final String DEFAULT_RESOURCE_PREFIX = "deletion-guard";
 

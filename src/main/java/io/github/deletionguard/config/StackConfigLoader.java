@@ -59,7 +59,8 @@ public final class StackConfigLoader {
                 readOrganization(),
                 readSecurityAccount(),
                 readAccounts(defaultRegions),
-                readAlarmSettings());
+                readAlarmSettings(),
+                readRemediation());
     }
 
     private AlarmMode readAlarmMode() {
@@ -168,6 +169,18 @@ public final class StackConfigLoader {
             node.field(mode.configValue()).ifPresent(section -> settings.put(mode, readAlarmSection(section, mode)));
         }
         return settings;
+    }
+
+    private RemediationSettings readRemediation() {
+        Optional<ConfigNode> written = structured("remediation");
+        if (written.isEmpty()) {
+            return RemediationSettings.off();
+        }
+        ConfigNode node = written.get().requireObject("write remediation as {cancelKeyDeletion: true|false, restoreSecret: true|false}.");
+        node.allowOnlyFields("cancelKeyDeletion", "restoreSecret");
+        return new RemediationSettings(
+                node.field("cancelKeyDeletion").flatMap(ConfigNode::bool).orElse(false),
+                node.field("restoreSecret").flatMap(ConfigNode::bool).orElse(false));
     }
 
     private AlarmSettings readAlarmSection(ConfigNode written, AlarmMode mode) {

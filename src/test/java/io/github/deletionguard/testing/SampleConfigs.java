@@ -8,6 +8,7 @@ import io.github.deletionguard.config.LogGroupLocation;
 import io.github.deletionguard.config.MemberAccount;
 import io.github.deletionguard.config.NamedAccount;
 import io.github.deletionguard.config.Organization;
+import io.github.deletionguard.config.RemediationSettings;
 import io.github.deletionguard.config.SecurityAccount;
 
 import java.util.EnumMap;
@@ -41,7 +42,8 @@ public final class SampleConfigs {
                                 Optional.of(new LogGroupLocation("aws-controltower/CloudTrailLogs", "eu-central-1"))),
                         new MemberAccount(new NamedAccount(SECURITY_ID, "security"), regions, Optional.empty()),
                         new MemberAccount(new NamedAccount(WORKLOAD_ID, "workload"), regions, Optional.empty())),
-                defaultAlarmSettings());
+                defaultAlarmSettings(),
+                RemediationSettings.off());
     }
 
     public static Map<AlarmMode, AlarmSettings> defaultAlarmSettings() {
