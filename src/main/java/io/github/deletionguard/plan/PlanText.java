@@ -18,7 +18,12 @@ public final class PlanText {
             Map.entry("aws:cloudwatch/metricAlarm:MetricAlarm",
                     List.of("threshold", "period", "evaluationPeriods", "treatMissingData", "alarmActions")),
             Map.entry("aws:sns/topicPolicy:TopicPolicy", List.of("policy")),
-            Map.entry("aws:sns/topicSubscription:TopicSubscription", List.of("protocol", "endpoint")));
+            Map.entry("aws:sns/topicSubscription:TopicSubscription", List.of("protocol", "endpoint")),
+            Map.entry("aws:cloudwatch/eventRule:EventRule", List.of("name", "eventBusName", "state", "eventPattern")),
+            Map.entry("aws:cloudwatch/eventTarget:EventTarget", List.of("arn", "roleArn")),
+            Map.entry("aws:cloudwatch/eventBusPolicy:EventBusPolicy", List.of("policy")),
+            Map.entry("aws:ssm/document:Document", List.of("name", "documentType")),
+            Map.entry("aws:iam/role:Role", List.of("name", "assumeRolePolicy")));
     private static final int LONG_DOCUMENT = 160;
 
     private PlanText() {
