@@ -28,6 +28,11 @@ public final class SampleConfigs {
 
     /** Management account with the organization trail's log group, security account, one workload. */
     public static GuardConfig small(AlarmMode mode) {
+        return small(mode, RemediationSettings.off());
+    }
+
+    /** The same, with remediation switched on as the test chooses. */
+    public static GuardConfig small(AlarmMode mode, RemediationSettings remediation) {
         List<String> regions = List.of("eu-central-1", "eu-west-1");
         return new GuardConfig(
                 mode,
@@ -43,7 +48,7 @@ public final class SampleConfigs {
                         new MemberAccount(new NamedAccount(SECURITY_ID, "security"), regions, Optional.empty()),
                         new MemberAccount(new NamedAccount(WORKLOAD_ID, "workload"), regions, Optional.empty())),
                 defaultAlarmSettings(),
-                RemediationSettings.off());
+                remediation);
     }
 
     public static Map<AlarmMode, AlarmSettings> defaultAlarmSettings() {
