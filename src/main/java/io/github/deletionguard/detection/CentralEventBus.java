@@ -53,6 +53,7 @@ public final class CentralEventBus extends ComponentResource {
                     .eventBusName(bus.name())
                     .description("Notifies: " + central.kind().id())
                     .eventPattern(central.pattern())
+                    .state(central.state().name())
                     .build(), ChildOptions.of(this, provider));
             new EventTarget(ruleName + "-to-hub-topic", EventTargetArgs.builder()
                     .rule(rule.name())

@@ -19,11 +19,6 @@ import java.util.Map;
  */
 public final class DeletionEventForwarding extends ComponentResource {
     public static final String TYPE = "deletion-guard:detection:DeletionEventForwarding";
-    /**
-     * Read-only calls (a Decrypt or GetSecretValue that failed) reach EventBridge only with this
-     * state. Only this rule needs them; it also receives every other management event for matching.
-     */
-    public static final String ALL_MANAGEMENT_EVENTS = "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS";
 
     /**
      * @param provider      the account's provider in its region
@@ -41,9 +36,9 @@ public final class DeletionEventForwarding extends ComponentResource {
         EventRule rule = new EventRule(name + "-rule", EventRuleArgs.builder()
                 .name(forwarding.forwardingRuleName())
                 .description("Forwards KMS key and secret deletions, use of keys and secrets pending deletion,"
-                        + " and deletion-guard alarms to the security account")
+                        + " deletion-guard alarms and remediation results to the security account")
                 .eventPattern(forwarding.forwardingPattern())
-                .state(ALL_MANAGEMENT_EVENTS)
+                .state(forwarding.forwardingState().name())
                 .build(), ChildOptions.of(this, provider));
         new EventTarget(name + "-to-central-bus", EventTargetArgs.builder()
                 .rule(rule.name())

@@ -19,6 +19,7 @@ import java.util.Optional;
  * prepared once per run (not per account) and before any resource is registered.
  *
  * @param forwardingPattern the pattern of each account's forwarding rule: any of the central rules' patterns
+ * @param forwardingState   the forwarding rule's state: it sees read-only calls when a notified kind is one
  * @param roleTrust         the forwarding role's trust policy, filled per account
  * @param rolePolicy        the forwarding role's permissions, the same in every account
  * @param topicStatement    the hub topic policy statement that lets the central rules publish
@@ -31,6 +32,7 @@ public record EventForwarding(
         String forwardingRuleName,
         String roleName,
         String forwardingPattern,
+        RuleState forwardingState,
         List<CentralRule> centralRules,
         PolicyTemplate roleTrust,
         String rolePolicy,
@@ -45,8 +47,8 @@ public record EventForwarding(
      *
      * @param inputTemplate the message as a JSON string, as the input transformer's InputTemplate takes it
      */
-    public record CentralRule(NotifiedEvent kind, String name, String pattern, Map<String, String> inputPaths,
-                              String inputTemplate) {
+    public record CentralRule(NotifiedEvent kind, String name, RuleState state, String pattern,
+                              Map<String, String> inputPaths, String inputTemplate) {
         public CentralRule {
             inputPaths = Map.copyOf(inputPaths);
         }
@@ -67,6 +69,8 @@ public record EventForwarding(
         List<CentralRule> centralRules = kinds.stream().map(kind -> new CentralRule(
                 kind,
                 prefix + "-notify-" + kind.id(),
+                // Forwarded read-only calls are still read-only calls on the central bus.
+                RuleState.seeing(kind.readOnlyCalls()),
                 checkedLength(prefix + "-notify-" + kind.id(), kind.pattern(scope).render()),
                 kind.inputPaths(),
                 PolicyTemplate.minify(new JsonPrimitive(kind.message())))).toList();
@@ -83,6 +87,7 @@ public record EventForwarding(
                 prefix + "-forward-deletion-events",
                 roleName,
                 checkedLength(prefix + "-forward-deletion-events", forwardingPattern),
+                RuleState.seeing(kinds.stream().anyMatch(NotifiedEvent::readOnlyCalls)),
                 centralRules,
                 policyFiles.load("event-forwarding-role-trust.json"),
                 policyFiles.load("event-forwarding-role-policy.json").render(Map.of("centralBusArn", busArn)),

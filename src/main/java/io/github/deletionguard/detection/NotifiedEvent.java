@@ -22,7 +22,7 @@ import static io.github.deletionguard.detection.EventPattern.Match.suffix;
  * most 64 characters, and the prefix takes up to 31 of them).
  */
 public enum NotifiedEvent {
-    KEY_DELETION("key-deletion",
+    KEY_DELETION("key-deletion", false,
             "deletion-guard: <eventName> succeeded on KMS key <keyId> in account <account> (<region>) at <time>,"
                     + " called by <who>. If it was not intended, cancel the deletion (CancelKeyDeletion) and"
                     + " enable the key (EnableKey) now.") {
@@ -31,7 +31,7 @@ public enum NotifiedEvent {
             return keyDeletionCall().with("detail.errorCode", exists(false));
         }
     },
-    KEY_DELETION_FAILED("key-deletion-failed",
+    KEY_DELETION_FAILED("key-deletion-failed", false,
             "deletion-guard: <eventName> on KMS key <keyId> failed with <errorCode> in account <account>"
                     + " (<region>) at <time>, called by <who>. Nothing changed, but someone tried to delete or"
                     + " disable a key: find out who and why.") {
@@ -45,7 +45,7 @@ public enum NotifiedEvent {
             return mode == AlarmMode.ANY_DELETION;
         }
     },
-    SECRET_DELETION("secret-deletion",
+    SECRET_DELETION("secret-deletion", false,
             "deletion-guard: secret <secretId> was scheduled for deletion in account <account> (<region>) at"
                     + " <time> by <who>. It can be restored (RestoreSecret) until its recovery window ends.") {
         @Override
@@ -53,7 +53,7 @@ public enum NotifiedEvent {
             return recoverableSecretDeletion().with("detail.errorCode", exists(false));
         }
     },
-    SECRET_FORCE_DELETION("secret-force-deletion",
+    SECRET_FORCE_DELETION("secret-force-deletion", false,
             "deletion-guard CRITICAL: secret <secretId> was force-deleted without a recovery window in account"
                     + " <account> (<region>) at <time> by <who>. This is irreversible: the secret cannot be"
                     + " restored. Recreate it from its source and rotate whatever depended on it.") {
@@ -64,7 +64,7 @@ public enum NotifiedEvent {
                     .with("detail.errorCode", exists(false));
         }
     },
-    SECRET_DELETION_FAILED("secret-deletion-failed",
+    SECRET_DELETION_FAILED("secret-deletion-failed", false,
             "deletion-guard: DeleteSecret on secret <secretId> failed with <errorCode> in account <account>"
                     + " (<region>) at <time>, called by <who>. Nothing changed, but someone tried to delete a"
                     + " secret: find out who and why.") {
@@ -78,7 +78,7 @@ public enum NotifiedEvent {
             return mode == AlarmMode.ANY_DELETION;
         }
     },
-    KEY_PENDING_DELETION_USE("key-pending-use",
+    KEY_PENDING_DELETION_USE("key-pending-use", true,
             "deletion-guard: <eventName> failed in account <account> (<region>) at <time>, called by <who>:"
                     + " <errorMessage> Whatever uses this key breaks for good when the deletion happens: cancel"
                     + " it (CancelKeyDeletion, then EnableKey) unless the key is truly unused.") {
@@ -90,7 +90,7 @@ public enum NotifiedEvent {
                     .with("detail.errorMessage", suffix(" is pending deletion."));
         }
     },
-    SECRET_MARKED_FOR_DELETION_ACCESS("secret-pending-access",
+    SECRET_MARKED_FOR_DELETION_ACCESS("secret-pending-access", true,
             "deletion-guard: <eventName> on secret <secretId> failed in account <account> (<region>) at <time>,"
                     + " called by <who>, because the secret is marked for deletion. Restore it (RestoreSecret)"
                     + " before its recovery window ends unless the deletion is intended.") {
@@ -101,7 +101,7 @@ public enum NotifiedEvent {
                     .with("detail.errorMessage", suffix("because it was marked for deletion."));
         }
     },
-    GUARD_ALARM("guard-alarm",
+    GUARD_ALARM("guard-alarm", false,
             "deletion-guard: alarm <alarmName> went to <state> in account <account> (<region>) at <when>."
                     + " Its description says what it counts and what to do.") {
         @Override
@@ -119,7 +119,7 @@ public enum NotifiedEvent {
             return !scope.guardAlarmNames().isEmpty();
         }
     },
-    REMEDIATION_RESULT("remediation-result",
+    REMEDIATION_RESULT("remediation-result", false,
             "deletion-guard: remediation <status> in account <account> (<region>) at <when>: Automation"
                     + " execution <executionId> of <definition>. Its steps and outputs (in Systems Manager,"
                     + " Automation) say what was cancelled, re-enabled or restored.") {
@@ -174,10 +174,16 @@ public enum NotifiedEvent {
     }
 
     private final String id;
+    private final boolean readOnlyCalls;
     private final String message;
 
-    NotifiedEvent(String id, String message) {
+    /**
+     * @param readOnlyCalls the kind is a read-only call (a failed Decrypt, GetSecretValue), which
+     *                      only rules in state ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS see
+     */
+    NotifiedEvent(String id, boolean readOnlyCalls, String message) {
         this.id = id;
+        this.readOnlyCalls = readOnlyCalls;
         this.message = message;
     }
 
@@ -187,6 +193,10 @@ public enum NotifiedEvent {
 
     public String id() {
         return id;
+    }
+
+    public boolean readOnlyCalls() {
+        return readOnlyCalls;
     }
 
     /** The message with {@code <variable>} placeholders that the input transformer fills. */

@@ -13,6 +13,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.github.deletionguard.accounts.Arns;
 import io.github.deletionguard.accounts.ChildOptions;
+import io.github.deletionguard.detection.RuleState;
 
 import java.util.Map;
 
@@ -23,8 +24,6 @@ import java.util.Map;
  */
 public final class DeletionRemediation extends ComponentResource {
     public static final String TYPE = "deletion-guard:remediation:DeletionRemediation";
-    /** ScheduleKeyDeletion and DeleteSecret are not read-only, so the plain enabled state sees them. */
-    public static final String ENABLED = "ENABLED";
 
     /**
      * @param provider       the account's provider in {@code region}
@@ -50,7 +49,8 @@ public final class DeletionRemediation extends ComponentResource {
                 .description("Starts deletion-guard's remediation when a key is scheduled for deletion or a"
                         + " secret deleted with a recovery window, unless a break-glass role did it")
                 .eventPattern(remediation.pattern())
-                .state(ENABLED)
+                // ScheduleKeyDeletion and DeleteSecret are not read-only: the plain state sees them.
+                .state(RuleState.ENABLED.name())
                 .build(), ChildOptions.of(this, provider));
         new EventTarget(name + "-to-automation", EventTargetArgs.builder()
                 .rule(rule.name())

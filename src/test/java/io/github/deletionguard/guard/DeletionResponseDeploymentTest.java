@@ -152,6 +152,12 @@ class DeletionResponseDeploymentTest {
                     List.of("deletion-guard-kms-key-pending-deletion-use"), Optional.of("deletion-guard-remediate-deletion")))
                     .stream().map(kind -> "deletion-guard-notify-" + kind.id()).collect(Collectors.toCollection(TreeSet::new));
             assertEquals(kinds, centralRules.stream().map(rule -> rule.input("name")).collect(Collectors.toCollection(TreeSet::new)));
+            // Forwarded read-only calls are still read-only calls: only their rules need the wider state.
+            assertEquals(Set.of("deletion-guard-notify-key-pending-use", "deletion-guard-notify-secret-pending-access"),
+                    centralRules.stream().filter(rule -> "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS".equals(rule.input("state")))
+                            .map(rule -> rule.input("name")).collect(Collectors.toSet()));
+            centralRules.stream().filter(rule -> !rule.input("name").contains("pending"))
+                    .forEach(rule -> assertEquals("ENABLED", rule.input("state"), rule.input("name")));
             for (EventForwarding.CentralRule central : forwarding.centralRules()) {
                 PlannedResource rule = only(run, RULE, home, central.name());
                 assertEquals(central.pattern(), rule.input("eventPattern"));

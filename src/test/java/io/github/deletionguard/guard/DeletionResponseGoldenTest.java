@@ -60,6 +60,7 @@ class DeletionResponseGoldenTest {
             PlannedResource target = Deployments.ofType(run, "aws:cloudwatch/eventTarget:EventTarget").stream()
                     .filter(candidate -> rule.input("name").equals(candidate.input("rule"))).findFirst().orElseThrow();
             centralRules.append(rule.input("name")).append('\n')
+                    .append("  state: ").append(rule.input("state")).append('\n')
                     .append("  pattern: ").append(rule.input("eventPattern")).append('\n')
                     .append("  target: ").append(target.input("arn")).append('\n')
                     .append(transformer(target.inputs().getAsJsonObject("inputTransformer")).indent(2));
