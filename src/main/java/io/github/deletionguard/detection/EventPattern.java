@@ -12,9 +12,8 @@ import java.util.List;
  * An EventBridge event pattern built from typed values, so every pattern the program deploys is
  * a JSON tree, never assembled text. Immutable: each method returns a new pattern.
  *
- * <p>Only operators EventBridge documents for rules on event buses are offered: exact values,
- * {@code prefix}, {@code suffix}, {@code exists}, {@code anything-but} with {@code wildcard},
- * and {@code $or}.
+ * <p>Only operators the EventBridge guide lists as supported on event buses are offered: exact
+ * values, {@code suffix}, {@code exists}, {@code anything-but} with {@code wildcard}, and {@code $or}.
  */
 public final class EventPattern {
     /** The detail-type of every API call EventBridge receives from CloudTrail. */

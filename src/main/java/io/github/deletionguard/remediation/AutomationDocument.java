@@ -148,7 +148,7 @@ public final class AutomationDocument {
     }
 
     /** The steps a step can go to: its nextStep, or the NextStep and Default of a branch. */
-    public static List<String> nextSteps(Map<String, Object> step) {
+    private static List<String> nextSteps(Map<String, Object> step) {
         List<String> next = new ArrayList<>();
         if (step.get("nextStep") instanceof String name) {
             next.add(name);

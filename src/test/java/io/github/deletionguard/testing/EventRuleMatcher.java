@@ -4,7 +4,6 @@ import com.google.gson.JsonObject;
 import software.amazon.event.ruler.Machine;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
