@@ -1,26 +1,183 @@
 package io.github.deletionguard;
 
+import com.google.gson.JsonParser;
 import io.github.deletionguard.config.AlarmMode;
+import io.github.deletionguard.config.GuardConfig;
+import io.github.deletionguard.config.MemberAccount;
 import io.github.deletionguard.plan.OfflineEngine;
 import io.github.deletionguard.plan.PlannedResource;
 import io.github.deletionguard.testing.Deployments;
 import io.github.deletionguard.testing.SampleConfigs;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** The whole program under the mock engine, on the repository's own stack files. */
 class DeletionGuardStackTest {
+    private static final String METRIC_FILTER = "aws:cloudwatch/logMetricFilter:LogMetricFilter";
+    private static final String ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
+    private static final String TOPIC = "aws:sns/topic:Topic";
+    /** The components at the top of the tree; everything else hangs below one of them. */
+    private static final Set<String> ROOT_COMPONENTS = Set.of("deletion-guard:guard:AccountGuard",
+            "deletion-guard:notifications:NotificationHub", "deletion-guard:orgpolicy:OrganizationGuardrail",
+            "deletion-guard:securityaccount:CriticalVault", "deletion-guard:detection:CentralEventBus");
+
+    /** "account/region alarm-name" for every alarm, to compare whole rollouts at once. */
+    private static Set<String> alarmsByTarget(OfflineEngine.Run run) {
+        return Deployments.ofType(run, ALARM).stream()
+                .map(alarm -> alarm.provider().orElseThrow().account() + "/" + alarm.provider().orElseThrow().region()
+                        + " " + alarm.input("name"))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Test
+    void stagingAlarmsOnlyOnUseAndAccessWhereTheOrganizationTrailIs() {
+        OfflineEngine.Run run = Deployments.ofStackFile("staging");
+
+        assertEquals(Set.of(
+                        "210987654321/eu-central-1 deletion-guard-kms-key-pending-deletion-use",
+                        "210987654321/eu-central-1 deletion-guard-secret-marked-for-deletion-access"),
+                alarmsByTarget(run));
+        assertEquals(2, Deployments.ofType(run, METRIC_FILTER).size());
+    }
+
+    @Test
+    void prodAlarmsOnEveryDeletionAttemptWhereEachLogGroupIs() {
+        OfflineEngine.Run run = Deployments.ofStackFile("prod");
+
+        Set<String> expected = new TreeSet<>();
+        for (String target : List.of("111111111111/eu-central-1", "055555555555/eu-west-1")) {
+            for (String alarm : List.of("kms-key-pending-deletion-use", "secret-marked-for-deletion-access",
+                    "kms-key-deletion-attempt", "secret-deletion-attempt", "kms-errors")) {
+                expected.add(target + " deletion-guard-" + alarm);
+            }
+        }
+        assertEquals(expected, alarmsByTarget(run));
+        for (PlannedResource filter : Deployments.ofType(run, METRIC_FILTER)) {
+            String logGroup = filter.provider().orElseThrow().account().equals("111111111111")
+                    ? "aws-controltower/CloudTrailLogs" : "legacy-account-trail";
+            assertEquals(logGroup, filter.input("logGroupName"), filter.name());
+        }
+    }
+
+    @Test
+    void alarmsUseTheConfiguredSettingsAndNotifyTheirRegionsHubTopic() {
+        OfflineEngine.Run run = Deployments.ofStackFile("prod");
+
+        for (PlannedResource alarm : Deployments.ofType(run, ALARM)) {
+            String region = alarm.provider().orElseThrow().region();
+            boolean errorBurst = alarm.input("name").endsWith("kms-errors");
+            assertEquals(errorBurst ? "20" : "1", alarm.input("threshold"), alarm.name());
+            assertEquals("300", alarm.input("period"));
+            assertEquals("1", alarm.input("evaluationPeriods"));
+            assertEquals("1", alarm.input("datapointsToAlarm"));
+            assertEquals("Sum", alarm.input("statistic"));
+            assertEquals("GreaterThanOrEqualToThreshold", alarm.input("comparisonOperator"));
+            assertEquals("notBreaching", alarm.input("treatMissingData"));
+            assertEquals("DeletionGuard", alarm.input("namespace"));
+            assertEquals("[\"arn:aws:sns:" + region + ":222222222222:deletion-guard-notifications\"]",
+                    alarm.inputs().get("alarmActions").toString(), alarm.name());
+        }
+    }
+
+    @Test
+    void hubTopicsLiveInTheSecurityAccountInEveryRegionWithAlarms() {
+        OfflineEngine.Run run = Deployments.ofStackFile("prod");
+
+        Set<String> topics = Deployments.ofType(run, TOPIC).stream()
+                .map(topic -> topic.provider().orElseThrow().account() + "/" + topic.provider().orElseThrow().region())
+                .collect(Collectors.toSet());
+        assertEquals(Set.of("222222222222/eu-central-1", "222222222222/eu-west-1"), topics);
+        assertEquals(Map.of("eu-central-1", "arn:aws:sns:eu-central-1:222222222222:deletion-guard-notifications",
+                "eu-west-1", "arn:aws:sns:eu-west-1:222222222222:deletion-guard-notifications"),
+                run.outputs().get("notificationTopicArns"));
+        List<String> subscriptions = Deployments.ofType(run, "aws:sns/topicSubscription:TopicSubscription").stream()
+                .map(subscription -> subscription.provider().orElseThrow().region() + " " + subscription.input("endpoint"))
+                .sorted().toList();
+        assertEquals(List.of("eu-central-1 platform-oncall@example.com", "eu-central-1 secops@example.com",
+                "eu-west-1 platform-oncall@example.com", "eu-west-1 secops@example.com"), subscriptions);
+    }
+
+    @Test
+    void everyProviderIsPinnedToItsOneAccountThroughTheAccessRole() {
+        OfflineEngine.Run run = Deployments.ofStackFile("prod");
+
+        List<PlannedResource> providers = run.resources().stream().filter(PlannedResource::isProvider).toList();
+        assertFalse(providers.isEmpty());
+        for (PlannedResource provider : providers) {
+            String account = JsonParser.parseString(provider.input("allowedAccountIds")).getAsJsonArray().get(0).getAsString();
+            assertEquals(1, JsonParser.parseString(provider.input("allowedAccountIds")).getAsJsonArray().size());
+            assertEquals("arn:aws:iam::" + account + ":role/OrganizationAccountAccessRole",
+                    JsonParser.parseString(provider.input("assumeRole")).getAsJsonObject().get("roleArn").getAsString());
+            assertTrue(provider.name().endsWith("-" + provider.input("region")), provider.name());
+            assertEquals("deletion-guard", JsonParser.parseString(provider.input("defaultTags"))
+                    .getAsJsonObject().getAsJsonObject("tags").get("ManagedBy").getAsString());
+        }
+        assertEquals(12, providers.size(), "one per account and region: 4 accounts in 2 regions, payments-prod in 3; "
+                + "the security account's hubs reuse its providers; the management account's in us-east-1 for the SCP");
+    }
 
     @Test
     void everyAwsResourceUsesAnExplicitAccountProvider() {
-        OfflineEngine.Run run = Deployments.of(SampleConfigs.small(AlarmMode.ANY_DELETION));
+        OfflineEngine.Run run = Deployments.ofStackFile("prod");
+
         for (PlannedResource resource : run.resources()) {
-            if (resource.isProvider() || resource.isComponent()) {
-                continue;
+            if (!resource.isProvider() && !resource.isComponent()) {
+                assertTrue(resource.provider().orElseThrow().account().matches("\\d{12}"),
+                        resource.name() + " is on the default provider");
             }
-            PlannedResource.ProviderTarget target = resource.provider().orElseThrow();
-            assertTrue(target.account().matches("\\d{12}"), resource.name() + " has no account provider: " + target);
         }
+    }
+
+    @Test
+    void everyResourceHangsInTheComponentTree() {
+        OfflineEngine.Run run = Deployments.ofStackFile("prod");
+
+        for (PlannedResource resource : run.resources()) {
+            boolean atRoot = resource.parent().isEmpty();
+            boolean mayBeAtRoot = resource.isProvider() || ROOT_COMPONENTS.contains(resource.type());
+            assertEquals(mayBeAtRoot, atRoot, resource.urn());
+        }
+    }
+
+    @Test
+    void badConfigRegistersNoResourceAtAll() {
+        OfflineEngine.Run run = Deployments.withConfig("test", Map.of(
+                "deletion-guard:alarmMode", "any-deletion",
+                "deletion-guard:accounts", "[{\"id\":\"123\",\"name\":\"workload\",\"regions\":[\"eu-west-1\"]}]"));
+
+        assertFalse(run.errors().isEmpty());
+        assertEquals(List.of(), run.resources());
+    }
+
+    @Test
+    void reorderingAccountsAndRegionsChangesNoResource() {
+        GuardConfig config = SampleConfigs.small(AlarmMode.ANY_DELETION);
+        List<MemberAccount> reversed = new ArrayList<>();
+        for (MemberAccount member : config.accounts()) {
+            List<String> regions = new ArrayList<>(member.regions());
+            Collections.reverse(regions);
+            reversed.add(0, new MemberAccount(member.account(), regions, member.cloudTrailLogGroup()));
+        }
+        GuardConfig reordered = config.withAccounts(reversed);
+
+        assertEquals(resourcesByUrn(Deployments.of(config)), resourcesByUrn(Deployments.of(reordered)));
+    }
+
+    private static Map<String, String> resourcesByUrn(OfflineEngine.Run run) {
+        Map<String, String> byUrn = new TreeMap<>();
+        run.resources().forEach(resource -> byUrn.put(resource.urn(), resource.inputs() + " " + resource.provider()));
+        return byUrn;
     }
 }

@@ -151,18 +151,15 @@ final class ConfigNode {
         return Optional.empty();
     }
 
-    /** A boolean; the text true or false is accepted too, since {@code pulumi config set} may store either. */
+    /** A boolean; the text "true" or "false" is accepted too, as {@code pulumi config set --path} stores it. */
     Optional<Boolean> bool() {
         if (value.isJsonPrimitive()) {
-            JsonPrimitive primitive = value.getAsJsonPrimitive();
-            if (primitive.isBoolean()) {
-                return Optional.of(primitive.getAsBoolean());
-            }
-            if (primitive.isString() && (primitive.getAsString().equals("true") || primitive.getAsString().equals("false"))) {
-                return Optional.of(Boolean.parseBoolean(primitive.getAsString()));
+            String text = value.getAsJsonPrimitive().getAsString();
+            if (text.equals("true") || text.equals("false")) {
+                return Optional.of(Boolean.valueOf(text));
             }
         }
-        reportIssue("must be true or false, found " + describe(value) + ".", "write true or false, unquoted.");
+        reportIssue("must be true or false, found " + describe(value) + ".", "write true or false.");
         return Optional.empty();
     }
 

@@ -37,6 +37,9 @@ public final class ConfigValidator {
         validator.checkRegionList(NS + "regions", config.defaultRegions(), true);
         validator.checkAccounts(config);
         config.alarmSettingsByMode().forEach(validator::checkAlarmSettings);
+        CriticalResourcesValidator.validate(config, issues);
+        ServiceControlPolicyValidator.validate(config, issues);
+        StackScopeValidator.validate(config, issues);
         RemediationValidation.check(config, issues);
     }
 
@@ -79,7 +82,8 @@ public final class ConfigValidator {
         if (!security.homeRegion().isEmpty()) {
             checkRegion(path + ".homeRegion", security.homeRegion());
         }
-        if (security.notificationEmails().isEmpty()) {
+        // An empty id means the section is missing, which the loader reported already.
+        if (security.notificationEmails().isEmpty() && !security.account().id().isEmpty()) {
             issues.add(path + ".notificationEmails", "is empty: nobody would be told when a key or secret is at risk.",
                     "list at least one address that a person reads.");
         }
@@ -184,10 +188,13 @@ public final class ConfigValidator {
     private void checkSameNameAsListed(String path, NamedAccount account, List<MemberAccount> accounts) {
         for (int i = 0; i < accounts.size(); i++) {
             NamedAccount listed = accounts.get(i).account();
-            if (listed.id().equals(account.id()) && !listed.name().equals(account.name()) && !account.id().isEmpty()) {
-                issues.add(path + ".name", "'" + account.name() + "' differs from the name '" + listed.name()
-                                + "' of the same account in " + NS + "accounts[" + i + "].",
-                        "use one name for the account in both places.");
+            if (listed.id().equals(account.id()) && !account.id().isEmpty()) {
+                if (!listed.name().equals(account.name())) {
+                    issues.add(path + ".name", "'" + account.name() + "' differs from the name '" + listed.name()
+                                    + "' of the same account in " + NS + "accounts[" + i + "].",
+                            "use one name for the account in both places.");
+                }
+                return; // a second entry with the same id is reported as a duplicate already
             }
         }
     }

@@ -4,12 +4,15 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
  * The whole validated stack configuration. Built only by {@link StackConfigLoader} (or by tests),
- * so the deployment code never sees a value that failed validation.
+ * so the deployment code never sees a value that failed validation. {@code serviceControlPolicy}
+ * is empty when the stack deploys no organization SCP. {@code accounts} lists every account the
+ * organization guards; {@link #guardedAccounts()} those this stack deploys to.
  */
 public record GuardConfig(
         AlarmMode alarmMode,
@@ -19,6 +22,9 @@ public record GuardConfig(
         SecurityAccount securityAccount,
         List<MemberAccount> accounts,
         Map<AlarmMode, AlarmSettings> alarmSettingsByMode,
+        CriticalResources criticalResources,
+        Optional<ServiceControlPolicySettings> serviceControlPolicy,
+        StackScope stackScope,
         RemediationSettings remediation) {
 
     public static final String DEFAULT_RESOURCE_PREFIX = "deletion-guard";
@@ -27,6 +33,12 @@ public record GuardConfig(
         defaultRegions = List.copyOf(defaultRegions);
         accounts = List.copyOf(accounts);
         alarmSettingsByMode = Collections.unmodifiableMap(new EnumMap<>(alarmSettingsByMode));
+    }
+
+    /** The same configuration guarding other accounts (a selection of them, or in another order). */
+    public GuardConfig withAccounts(List<MemberAccount> otherAccounts) {
+        return new GuardConfig(alarmMode, resourcePrefix, defaultRegions, organization, securityAccount, otherAccounts,
+                alarmSettingsByMode, criticalResources, serviceControlPolicy, stackScope, remediation);
     }
 
     /** The settings of the stack's own mode; the other mode's are kept only to be validated. */
@@ -45,8 +57,13 @@ public record GuardConfig(
         return regions;
     }
 
-    /** Ids of every guarded account, sorted, for conditions that admit only our own accounts. */
-    public List<String> guardedAccountIds() {
+    /** Ids of every configured account (guarded here or by a sibling stack), sorted, for conditions that admit only them. */
+    public List<String> configuredAccountIds() {
         return accounts.stream().map(MemberAccount::id).sorted().distinct().toList();
+    }
+
+    /** The accounts this stack deploys guards to. */
+    public List<MemberAccount> guardedAccounts() {
+        return accounts.stream().filter(stackScope::selects).toList();
     }
 }

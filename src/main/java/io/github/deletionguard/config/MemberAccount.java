@@ -3,11 +3,19 @@ package io.github.deletionguard.config;
 import java.util.List;
 import java.util.Optional;
 
-/** An account the program guards, in each of its regions. */
-public record MemberAccount(NamedAccount account, List<String> regions, Optional<LogGroupLocation> cloudTrailLogGroup) {
+/**
+ * An account of the organization as the stack knows it, with its regions; guarded when the
+ * stack's {@link StackScope} selects it. {@code organizationalUnit} is the OU a stack may select by.
+ */
+public record MemberAccount(NamedAccount account, List<String> regions, Optional<LogGroupLocation> cloudTrailLogGroup,
+                            Optional<String> organizationalUnit) {
 
     public MemberAccount {
         regions = List.copyOf(regions);
+    }
+
+    public MemberAccount(NamedAccount account, List<String> regions, Optional<LogGroupLocation> cloudTrailLogGroup) {
+        this(account, regions, cloudTrailLogGroup, Optional.empty());
     }
 
     public String id() {

@@ -60,6 +60,9 @@ public final class StackConfigLoader {
                 readSecurityAccount(),
                 readAccounts(defaultRegions),
                 readAlarmSettings(),
+                CriticalResourcesReader.read(this::structured, projectConfig),
+                ServiceControlPolicyReader.read(structured("serviceControlPolicy"), issues),
+                readStackScope(),
                 readRemediation());
     }
 
@@ -133,7 +136,7 @@ public final class StackConfigLoader {
         List<MemberAccount> accounts = new ArrayList<>();
         for (ConfigNode element : written.get().elements()) {
             ConfigNode node = element.requireObject("write each account as {id, name, regions, cloudTrailLogGroup}.");
-            node.allowOnlyFields("id", "name", "regions", "cloudTrailLogGroup");
+            node.allowOnlyFields("id", "name", "regions", "cloudTrailLogGroup", "organizationalUnit");
             NamedAccount account = new NamedAccount(
                     node.requiredAccountId("id"),
                     node.requiredText("name", "give the account a short name (lowercase letters, digits, hyphens)."));
@@ -145,9 +148,22 @@ public final class StackConfigLoader {
                         groupNode.requiredText("name", "set the CloudWatch Logs log group the trail delivers to."),
                         groupNode.requiredText("region", "set the region of that log group."));
             });
-            accounts.add(new MemberAccount(account, regions, logGroup));
+            accounts.add(new MemberAccount(account, regions, logGroup, node.textField("organizationalUnit")));
         }
         return accounts;
+    }
+
+    private StackScope readStackScope() {
+        Optional<ConfigNode> written = structured("stackScope");
+        if (written.isEmpty()) {
+            return StackScope.wholeOrganization();
+        }
+        ConfigNode node = written.get().requireObject("write stackScope as {organizationalUnits, accounts, ownsCentralResources}.");
+        node.allowOnlyFields("organizationalUnits", "accounts", "ownsCentralResources");
+        return new StackScope(
+                node.field("organizationalUnits").map(ConfigNode::texts).orElse(List.of()),
+                node.field("accounts").map(ConfigNode::texts).orElse(List.of()),
+                node.field("ownsCentralResources").flatMap(ConfigNode::bool).orElse(true));
     }
 
     /**

@@ -23,6 +23,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Runs a Pulumi program under the SDK's in-process mock engine and returns every registration as
@@ -32,6 +34,7 @@ import java.util.function.Consumer;
 public final class OfflineEngine {
     private static final String STACK_TYPE = "pulumi:pulumi:Stack";
     private static final Gson GSON = new Gson();
+    private static final Logger QUIET = quietLogger();
 
     private OfflineEngine() {
     }
@@ -65,6 +68,8 @@ public final class OfflineEngine {
                         .resourceTransformations(List.of(recordOrder))
                         .build())
                 .mocks(mocks)
+                // The engine would log each program failure with its stack trace; the caller reports it.
+                .standardLogger(QUIET)
                 .config(config, secretKeys)
                 .monitorDecorator(ignored -> {
                     monitor.set(new RecordingMonitor(mocks, PulumiTestInternal.mockLog()));
@@ -77,7 +82,10 @@ public final class OfflineEngine {
             registrations.sort(Comparator.comparingInt(registration ->
                     constructionOrder.getOrDefault(registration.resource(), Integer.MAX_VALUE)));
             List<Exception> errors = new ArrayList<>(result.exceptions());
-            result.errors().forEach(message -> errors.add(new IllegalStateException(message)));
+            if (errors.isEmpty()) {
+                // Engine errors without an exception (an exception is reported as both).
+                result.errors().forEach(message -> errors.add(new IllegalStateException(message)));
+            }
             return new Run(stack, toPlannedResources(registrations), outputValues(result.outputs()), errors);
         } finally {
             PulumiTest.cleanup();
@@ -127,6 +135,13 @@ public final class OfflineEngine {
             values.put(entry.getKey(), data.isSecret() ? "[secret]" : data.getValueNullable());
         });
         return values;
+    }
+
+    private static Logger quietLogger() {
+        Logger logger = Logger.getLogger(OfflineEngine.class.getName() + ".engine");
+        logger.setUseParentHandlers(false);
+        logger.setLevel(Level.OFF);
+        return logger;
     }
 
     static JsonElement toJson(Object value) {

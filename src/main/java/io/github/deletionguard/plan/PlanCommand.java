@@ -18,6 +18,7 @@ import java.util.List;
  */
 public final class PlanCommand {
     static final String USAGE = "usage: plan <stack> [--json <file>]";
+    private static final String SERVICE_CONTROL_POLICY_TYPE = "aws:organizations/policy:Policy";
 
     private PlanCommand() {
     }
@@ -42,10 +43,11 @@ public final class PlanCommand {
         OfflineEngine.Run run = OfflineEngine.run(stackFile.project(), stackFile.stack(), stackFile.config(),
                 stackFile.secretKeys(), App::stack);
         if (!run.errors().isEmpty()) {
-            run.errors().forEach(error -> err.println(explain(error)));
+            // The engine reports one failure more than once (as thrown and as wrapped): print each once.
+            run.errors().stream().map(PlanCommand::explain).distinct().forEach(err::println);
             return 1;
         }
-        out.print(PlanText.render(run, notes()));
+        out.print(PlanText.render(run, notes(run)));
         if (args.length == 4) {
             try {
                 Files.writeString(Path.of(args[3]), PlanJson.render(run));
@@ -59,9 +61,13 @@ public final class PlanCommand {
         return 0;
     }
 
-    private static List<String> notes() {
+    private static List<String> notes(OfflineEngine.Run run) {
         List<String> notes = new ArrayList<>();
         notes.add("offline plan under Pulumi's mock engine: ids and ARNs are simulated, nothing was sent to AWS.");
+        if (run.resources().stream().anyMatch(resource -> resource.type().equals(SERVICE_CONTROL_POLICY_TYPE))) {
+            notes.add("the service control policy never binds the management account or service-linked roles:"
+                    + " the deletion alarms are what watches those.");
+        }
         return notes;
     }
 

@@ -17,8 +17,17 @@ public final class PlanText {
             Map.entry("aws:cloudwatch/logMetricFilter:LogMetricFilter", List.of("logGroupName", "pattern")),
             Map.entry("aws:cloudwatch/metricAlarm:MetricAlarm",
                     List.of("threshold", "period", "evaluationPeriods", "treatMissingData", "alarmActions")),
+            Map.entry("aws:organizations/policy:Policy", List.of("name", "type", "content")),
+            Map.entry("aws:organizations/policyAttachment:PolicyAttachment", List.of("targetId")),
             Map.entry("aws:sns/topicPolicy:TopicPolicy", List.of("policy")),
             Map.entry("aws:sns/topicSubscription:TopicSubscription", List.of("protocol", "endpoint")),
+            Map.entry("aws:kms/key:Key", List.of("description", "deletionWindowInDays", "enableKeyRotation",
+                    "rotationPeriodInDays", "multiRegion", "policy")),
+            Map.entry("aws:kms/replicaKey:ReplicaKey", List.of("primaryKeyArn", "deletionWindowInDays", "policy")),
+            Map.entry("aws:kms/alias:Alias", List.of("name", "targetKeyId")),
+            Map.entry("aws:secretsmanager/secret:Secret", List.of("name", "kmsKeyId", "recoveryWindowInDays", "replicas")),
+            Map.entry("aws:secretsmanager/secretPolicy:SecretPolicy", List.of("policy", "blockPublicPolicy")),
+            Map.entry("aws:secretsmanager/secretVersion:SecretVersion", List.of("secretString")),
             Map.entry("aws:cloudwatch/eventRule:EventRule", List.of("name", "eventBusName", "state", "eventPattern")),
             Map.entry("aws:cloudwatch/eventTarget:EventTarget", List.of("arn", "roleArn")),
             Map.entry("aws:cloudwatch/eventBusPolicy:EventBusPolicy", List.of("policy")),
@@ -54,6 +63,16 @@ public final class PlanText {
                     .append(": ").append(resources.size()).append(" resources\n");
             for (PlannedResource resource : resources) {
                 text.append("  ").append(resource.type()).append("  ").append(resource.name()).append('\n');
+                List<String> options = new java.util.ArrayList<>();
+                if (resource.protect()) {
+                    options.add("protect");
+                }
+                if (resource.retainOnDelete()) {
+                    options.add("retainOnDelete");
+                }
+                if (!options.isEmpty()) {
+                    text.append("      options: ").append(String.join(", ", options)).append('\n');
+                }
                 for (String key : KEY_INPUTS.getOrDefault(resource.type(), List.of("name"))) {
                     JsonElement value = resource.inputs().get(key);
                     if (value != null) {
@@ -63,11 +82,25 @@ public final class PlanText {
             }
         });
 
+        text.append("\nAWS resources per account:\n");
+        perAccount.forEach((account, count) -> text.append("  ").append(account).append(": ").append(count).append('\n'));
         long providers = run.resources().stream().filter(PlannedResource::isProvider).count();
         long components = run.resources().stream().filter(PlannedResource::isComponent).count();
         long awsResources = run.resources().size() - providers - components;
-        text.append("\nAWS resources per account:\n");
-        perAccount.forEach((account, count) -> text.append("  ").append(account).append(": ").append(count).append('\n'));
+        MonthlyCost cost = MonthlyCost.of(run.resources());
+        text.append("\nEstimated monthly AWS list price (USD, prices of ").append(MonthlyCost.PRICES_AS_OF)
+                .append("; event charges at guard volumes round to zero):\n");
+        int free = (int) providers;
+        for (Map.Entry<PlannedResource.ProviderTarget, java.math.BigDecimal> entry : cost.byAccountRegion().entrySet()) {
+            if (entry.getValue().signum() > 0) {
+                free--;
+                text.append("  ").append(accountNames.getOrDefault(entry.getKey().account(), "?")).append(' ')
+                        .append(entry.getKey().region()).append(": $")
+                        .append(entry.getValue().setScale(2, java.math.RoundingMode.HALF_UP)).append('\n');
+            }
+        }
+        text.append("  ").append(free).append(" other account-regions: $0.00 each\n");
+        text.append("  total: $").append(cost.total()).append('\n');
         text.append("Total: ").append(run.resources().size()).append(" registrations = ")
                 .append(awsResources).append(" AWS resources + ").append(providers).append(" providers + ")
                 .append(components).append(" components\n");

@@ -41,8 +41,8 @@ class RemediationConfigTest {
     @Test
     void aValueThatIsNotABooleanIsReportedWithItsPath() {
         assertIssues(Map.of(KEY, "{\"cancelKeyDeletion\":\"yes\",\"restoreSecret\":1}"), List.of(
-                KEY + ".cancelKeyDeletion: must be true or false, found the text \"yes\". Fix: write true or false, unquoted.",
-                KEY + ".restoreSecret: must be true or false, found the number 1. Fix: write true or false, unquoted."));
+                KEY + ".cancelKeyDeletion: must be true or false, found the text \"yes\". Fix: write true or false.",
+                KEY + ".restoreSecret: must be true or false, found the number 1. Fix: write true or false."));
     }
 
     @Test

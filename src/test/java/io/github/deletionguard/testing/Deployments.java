@@ -50,7 +50,12 @@ public final class Deployments {
 
     /** Runs {@code App.stack} with config given as full keys and raw values, as the CLI passes them. */
     public static OfflineEngine.Run withConfig(String stack, Map<String, String> config) {
-        return OfflineEngine.run("deletion-guard", stack, config, Set.of(), App::stack);
+        return withConfig(stack, config, Set.of());
+    }
+
+    /** Same, with the keys whose values the CLI would pass as secrets ({@code pulumi config set --secret}). */
+    public static OfflineEngine.Run withConfig(String stack, Map<String, String> config, Set<String> secretKeys) {
+        return OfflineEngine.run("deletion-guard", stack, config, secretKeys, App::stack);
     }
 
     public static List<PlannedResource> ofType(OfflineEngine.Run run, String type) {

@@ -103,6 +103,15 @@ public final class IamSimulator {
 
     private IamSimulator() {}
 
+    /** Name/decision pairs in order, so a failing assertion shows every case side by side. */
+    public static Map<String, Decision> expected(Object... nameDecisionPairs) {
+        Map<String, Decision> expected = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < nameDecisionPairs.length; i += 2) {
+            expected.put((String) nameDecisionPairs[i], (Decision) nameDecisionPairs[i + 1]);
+        }
+        return expected;
+    }
+
     /** AWS's managed SCP that every organization level has unless someone detached it. */
     public static JsonObject fullAwsAccess() {
         return JsonParser.parseString("""

@@ -75,7 +75,7 @@ class IamSimulatorTest {
                         "arn:aws:sts::" + ACCOUNT + ":assumed-role/BreakGlass/alice", "kms:ScheduleKeyDeletion",
                         Map.of("aws:PrincipalArn", BREAK_GLASS))));
 
-        assertEquals(expected(
+        assertEquals(IamSimulator.expected(
                 "admin decrypts", Allowed,
                 "admin schedules deletion", ExplicitlyDenied,
                 "break-glass schedules deletion", Allowed,
@@ -97,7 +97,7 @@ class IamSimulatorTest {
                 // A Numeric* condition on an absent key does not match, so this deny does not apply.
                 keyCase("window not in the context", mayDelete, scps, ADMIN, "kms:ScheduleKeyDeletion", Map.of())));
 
-        assertEquals(expected(
+        assertEquals(IamSimulator.expected(
                 "7-day window", ExplicitlyDenied,
                 "30-day window", Allowed,
                 "window not in the context", Allowed), decisions);
@@ -124,7 +124,7 @@ class IamSimulatorTest {
                 new Case("listed role without identity allow", List.of(), scps, keyPolicy, readerDecrypts),
                 new Case("unlisted role", mayDecrypt, scps, keyPolicy, intruderDecrypts)));
 
-        assertEquals(expected(
+        assertEquals(IamSimulator.expected(
                 "listed role", Allowed,
                 "listed role without identity allow", ImplicitlyDenied,
                 "unlisted role", ImplicitlyDenied), decisions);
@@ -148,7 +148,7 @@ class IamSimulatorTest {
                 new Case("identity allow without key policy", List.of(allow("kms:Decrypt")), scps, null, adminDecrypts),
                 new Case("key policy naming the role", List.of(), scps, keyPolicyNamingAdmin, adminDecrypts)));
 
-        assertEquals(expected(
+        assertEquals(IamSimulator.expected(
                 "account trust only", ImplicitlyDenied,
                 "account trust and identity allow", Allowed,
                 "identity allow without key policy", ImplicitlyDenied,
@@ -173,7 +173,7 @@ class IamSimulatorTest {
                 topicCase("another service", "events.amazonaws.com", Map.of("aws:SourceAccount", ACCOUNT),
                         topicPolicy)));
 
-        assertEquals(expected(
+        assertEquals(IamSimulator.expected(
                 "alarm from own account", Allowed,
                 "alarm from another account", ImplicitlyDenied,
                 "source account not in the context", ImplicitlyDenied,
@@ -191,7 +191,7 @@ class IamSimulatorTest {
                         List.of(fullAwsAccess(), ONLY_BREAK_GLASS_DELETES_KEYS), ADMIN, "kms:Decrypt", Map.of()),
                 keyCase("no SCPs at all", mayDecrypt, List.of(), ADMIN, "kms:Decrypt", Map.of())));
 
-        assertEquals(expected(
+        assertEquals(IamSimulator.expected(
                 "deny SCP alone", ImplicitlyDenied,
                 "deny SCP with FullAWSAccess", Allowed,
                 "no SCPs at all", Allowed), decisions);
@@ -307,14 +307,6 @@ class IamSimulatorTest {
         return "arn:aws:iam::" + account + ":role/" + name;
     }
 
-    /** Name/decision pairs in order, so a failing assertion shows every case side by side. */
-    private static Map<String, Decision> expected(Object... nameDecisionPairs) {
-        Map<String, Decision> expected = new LinkedHashMap<>();
-        for (int i = 0; i < nameDecisionPairs.length; i += 2) {
-            expected.put((String) nameDecisionPairs[i], (Decision) nameDecisionPairs[i + 1]);
-        }
-        return expected;
-    }
 
     private static void assertContains(String text, String part) {
         assertTrue(text.contains(part), () -> "expected to find \"" + part + "\" in:\n" + text);

@@ -3,6 +3,7 @@ package io.github.deletionguard.testing;
 import io.github.deletionguard.config.AlarmMode;
 import io.github.deletionguard.config.AlarmSettings;
 import io.github.deletionguard.config.BreakGlassRole;
+import io.github.deletionguard.config.CriticalResources;
 import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.config.LogGroupLocation;
 import io.github.deletionguard.config.MemberAccount;
@@ -10,6 +11,7 @@ import io.github.deletionguard.config.NamedAccount;
 import io.github.deletionguard.config.Organization;
 import io.github.deletionguard.config.RemediationSettings;
 import io.github.deletionguard.config.SecurityAccount;
+import io.github.deletionguard.config.StackScope;
 
 import java.util.EnumMap;
 import java.util.List;
@@ -48,6 +50,9 @@ public final class SampleConfigs {
                         new MemberAccount(new NamedAccount(SECURITY_ID, "security"), regions, Optional.empty()),
                         new MemberAccount(new NamedAccount(WORKLOAD_ID, "workload"), regions, Optional.empty())),
                 defaultAlarmSettings(),
+                CriticalResources.none(),
+                Optional.empty(),
+                StackScope.wholeOrganization(),
                 remediation);
     }
 

@@ -1,0 +1,65 @@
+package io.github.deletionguard.bench;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A generated stack config of N member accounts in R regions, in prod mode, handed over as the
+ * Pulumi CLI hands a stack file's config to the program: the benchmark measures the full path,
+ * config loading and validation included.
+ */
+final class SyntheticOrganization {
+    static final List<String> REGIONS = List.of("eu-central-1", "eu-west-1", "us-east-1", "us-west-2");
+    private static final Gson GSON = new Gson();
+
+    private SyntheticOrganization() {
+    }
+
+    static Map<String, String> config(int accounts, int regions) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("deletion-guard:alarmMode", "any-deletion");
+        config.put("deletion-guard:regions", GSON.toJson(REGIONS.subList(0, regions)));
+
+        JsonObject organization = new JsonObject();
+        organization.addProperty("id", "o-benchmark01");
+        organization.add("managementAccount", account("100000000000", "management"));
+        JsonArray breakGlass = new JsonArray();
+        breakGlass.add("BreakGlassAdmin");
+        organization.add("breakGlassRoles", breakGlass);
+        config.put("deletion-guard:organization", GSON.toJson(organization));
+
+        JsonObject security = account("100000000001", "security");
+        security.addProperty("homeRegion", REGIONS.get(0));
+        JsonArray emails = new JsonArray();
+        emails.add("secops@example.com");
+        security.add("notificationEmails", emails);
+        config.put("deletion-guard:securityAccount", GSON.toJson(security));
+
+        JsonArray members = new JsonArray();
+        // The management account hosts the organization trail's log group: alarms for everyone.
+        JsonObject management = account("100000000000", "management");
+        JsonObject logGroup = new JsonObject();
+        logGroup.addProperty("name", "aws-controltower/CloudTrailLogs");
+        logGroup.addProperty("region", REGIONS.get(0));
+        management.add("cloudTrailLogGroup", logGroup);
+        members.add(management);
+        members.add(account("100000000001", "security"));
+        for (int i = 2; i < accounts; i++) {
+            members.add(account(String.format("2%011d", i), String.format("workload-%04d", i)));
+        }
+        config.put("deletion-guard:accounts", GSON.toJson(members));
+        return config;
+    }
+
+    private static JsonObject account(String id, String name) {
+        JsonObject account = new JsonObject();
+        account.addProperty("id", id);
+        account.addProperty("name", name);
+        return account;
+    }
+}

@@ -1,0 +1,333 @@
+package io.github.deletionguard.config;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Reading and validating deletion-guard:criticalKeys and deletion-guard:criticalSecrets, without Pulumi. */
+class CriticalResourcesConfigTest {
+    private static final String KEYS = "deletion-guard:criticalKeys";
+    private static final String SECRETS = "deletion-guard:criticalSecrets";
+
+    /** A valid stack: management, security (home eu-central-1) and one workload account. */
+    private static Map<String, String> validStack() {
+        Map<String, String> config = new HashMap<>();
+        config.put("alarmMode", "access-only");
+        config.put("regions", """
+                ["eu-central-1", "eu-west-1"]""");
+        config.put("organization", """
+                {"id": "o-abcdef1234", "managementAccount": {"id": "111111111111", "name": "management"},
+                 "breakGlassRoles": ["BreakGlassAdmin", "/emergency/IncidentResponder"]}""");
+        config.put("securityAccount", """
+                {"id": "222222222222", "name": "security", "homeRegion": "eu-central-1",
+                 "notificationEmails": ["secops@example.com"]}""");
+        config.put("accounts", """
+                [{"id": "111111111111", "name": "management",
+                  "cloudTrailLogGroup": {"name": "org-trail", "region": "eu-central-1"}},
+                 {"id": "222222222222", "name": "security"},
+                 {"id": "333333333333", "name": "workload"}]""");
+        config.put("criticalKeys", """
+                [{"alias": "alias/app-data", "description": "App data", "multiRegion": true,
+                  "replicaRegions": ["eu-west-1"],
+                  "users": ["arn:aws:iam::333333333333:role/app"], "viaServices": ["s3"]}]""");
+        config.put("criticalSecrets", """
+                [{"name": "app/db", "description": "App database", "key": "alias/app-data",
+                  "readers": ["arn:aws:iam::333333333333:role/app"], "replicaRegions": ["eu-west-1"]}]""");
+        return config;
+    }
+
+    private static GuardConfig load(Map<String, String> config) {
+        return StackConfigLoader.load("test", key -> Optional.ofNullable(config.get(key)));
+    }
+
+    private static List<ConfigIssue> issues(Map<String, String> config) {
+        return assertThrows(InvalidConfigException.class, () -> load(config)).issues();
+    }
+
+    private static Map<String, String> withKeys(String keysJson) {
+        Map<String, String> config = validStack();
+        config.put("criticalKeys", keysJson);
+        config.put("criticalSecrets", "[]");
+        return config;
+    }
+
+    private static Map<String, String> withSecrets(String secretsJson) {
+        Map<String, String> config = validStack();
+        config.put("criticalSecrets", secretsJson);
+        return config;
+    }
+
+    private static void assertIssue(List<ConfigIssue> issues, String field, String problemPart) {
+        assertTrue(issues.stream().anyMatch(issue -> issue.field().equals(field) && issue.problem().contains(problemPart)),
+                () -> "expected an issue at " + field + " containing \"" + problemPart + "\", got:\n"
+                        + String.join("\n", issues.stream().map(ConfigIssue::describe).toList()));
+    }
+
+    @Test
+    void readsKeysAndSecretsWithTheirDefaults() {
+        Map<String, String> config = validStack();
+        config.put("criticalKeys", """
+                [{"alias": "alias/app-data", "description": "App data", "multiRegion": "true",
+                  "replicaRegions": ["eu-west-1"], "users": ["333333333333"]},
+                 {"alias": "audit", "description": "Audit", "deletionWindowInDays": 14, "rotationPeriodInDays": 90}]""");
+        config.put("criticalSecrets", """
+                [{"name": "app/db", "description": "App database", "key": "app-data",
+                  "readers": ["arn:aws:iam::333333333333:role/path/app"], "valueFromSecretConfig": "appDbPassword"}]""");
+        config.put("appDbPassword", "not-read-into-the-model");
+
+        CriticalResources resources = load(config).criticalResources();
+
+        CriticalKeyDefinition appData = resources.keys().get(0);
+        assertEquals("app-data", appData.alias());
+        assertEquals("alias/app-data", appData.aliasName());
+        assertEquals(30, appData.deletionWindowInDays());
+        assertEquals(Optional.empty(), appData.rotationPeriodInDays());
+        assertTrue(appData.multiRegion());
+        assertEquals("arn:aws:iam::333333333333:root", appData.users().get(0).arn());
+        CriticalKeyDefinition audit = resources.keys().get(1);
+        assertEquals("alias/audit", audit.aliasName());
+        assertEquals(14, audit.deletionWindowInDays());
+        assertEquals(Optional.of(90), audit.rotationPeriodInDays());
+        CriticalSecretDefinition secret = resources.secrets().get(0);
+        assertEquals("app-data", secret.keyAlias());
+        assertEquals(30, secret.recoveryWindowInDays());
+        assertEquals("arn:aws:iam::333333333333:role/path/app", secret.readers().get(0).arn());
+        assertEquals(Optional.of("appDbPassword"), secret.valueFromSecretConfig());
+        assertTrue(resources.toString().indexOf("not-read-into-the-model") < 0, "the secret value must not enter the model");
+    }
+
+    @Test
+    void stacksWithoutCriticalResourcesAreValid() {
+        Map<String, String> config = validStack();
+        config.remove("criticalKeys");
+        config.remove("criticalSecrets");
+
+        assertEquals(CriticalResources.none(), load(config).criticalResources());
+    }
+
+    @Test
+    void windowsOutsideSevenToThirtyDaysAreRejected() {
+        Map<String, String> config = withKeys("""
+                [{"alias": "a", "description": "A", "deletionWindowInDays": 6},
+                 {"alias": "b", "description": "B", "deletionWindowInDays": 31}]""");
+        config.put("criticalSecrets", """
+                [{"name": "s", "description": "S", "key": "a", "recoveryWindowInDays": 0,
+                  "readers": ["333333333333"]}]""");
+
+        List<ConfigIssue> issues = issues(config);
+
+        assertIssue(issues, KEYS + "[0].deletionWindowInDays", "6 is out of range");
+        assertIssue(issues, KEYS + "[1].deletionWindowInDays", "31 is out of range");
+        assertIssue(issues, SECRETS + "[0].recoveryWindowInDays", "0 is out of range");
+        assertEquals(3, issues.size(), issues::toString);
+    }
+
+    @Test
+    void rotationPeriodOutsideWhatKmsAcceptsIsRejected() {
+        List<ConfigIssue> issues = issues(withKeys("""
+                [{"alias": "a", "description": "A", "rotationPeriodInDays": 89},
+                 {"alias": "b", "description": "B", "rotationPeriodInDays": 2561}]"""));
+
+        assertIssue(issues, KEYS + "[0].rotationPeriodInDays", "89 is out of range");
+        assertIssue(issues, KEYS + "[1].rotationPeriodInDays", "2561 is out of range");
+    }
+
+    @Test
+    void duplicateAliasesAreFoundWithOrWithoutThePrefix() {
+        List<ConfigIssue> issues = issues(withKeys("""
+                [{"alias": "alias/app-data", "description": "A"},
+                 {"alias": "app-data", "description": "B"}]"""));
+
+        assertIssue(issues, KEYS + "[1].alias", "'alias/app-data' is already the alias of " + KEYS + "[0]");
+        assertEquals(1, issues.size(), issues::toString);
+    }
+
+    @Test
+    void aliasesReservedForAwsOrWithInvalidCharactersAreRejected() {
+        List<ConfigIssue> issues = issues(withKeys("""
+                [{"alias": "alias/aws/s3", "description": "A"},
+                 {"alias": "app data!", "description": "B"}]"""));
+
+        assertIssue(issues, KEYS + "[0].alias", "reserved for keys AWS manages");
+        assertIssue(issues, KEYS + "[1].alias", "is not a KMS alias name");
+    }
+
+    @Test
+    void principalsOutsideTheConfiguredAccountsAreRejected() {
+        List<ConfigIssue> issues = issues(withKeys("""
+                [{"alias": "a", "description": "A",
+                  "users": ["999999999999", "arn:aws:iam::888888888888:role/app", "111111111111"]}]"""));
+
+        assertIssue(issues, KEYS + "[0].users", "'999999999999' is in account 999999999999, which is not one of");
+        assertIssue(issues, KEYS + "[0].users", "'arn:aws:iam::888888888888:role/app' is in account 888888888888");
+        assertEquals(2, issues.size(), "the management account is part of the organization: " + issues);
+    }
+
+    @Test
+    void principalsThatAreNeitherAccountsNorRolesAreRejected() {
+        List<ConfigIssue> issues = issues(withSecrets("""
+                [{"name": "s", "description": "S", "key": "app-data", "readers": [
+                  "arn:aws:iam::333333333333:user/bob", "arn:aws:iam::333333333333:role/*", "3333"]}]"""));
+
+        assertIssue(issues, SECRETS + "[0].readers[0]", "is neither an account id nor a role ARN");
+        assertIssue(issues, SECRETS + "[0].readers[1]", "is neither an account id nor a role ARN");
+        assertIssue(issues, SECRETS + "[0].readers[2]", "is neither an account id nor a role ARN");
+    }
+
+    @Test
+    void anUnquotedAccountIdThatLostItsLeadingZeroIsRejected() {
+        Map<String, String> config = withKeys("""
+                [{"alias": "a", "description": "A", "users": [44444444444]}]""");
+
+        assertIssue(issues(config), KEYS + "[0].users[0]", "was read as the number 44444444444 (11 digits)");
+    }
+
+    @Test
+    void theSecurityAccountsAdministratorsCannotBeListed() {
+        List<ConfigIssue> issues = issues(withKeys("""
+                [{"alias": "a", "description": "A", "users": [
+                  "222222222222",
+                  "arn:aws:iam::222222222222:role/OrganizationAccountAccessRole",
+                  "arn:aws:iam::222222222222:role/emergency/IncidentResponder",
+                  "arn:aws:iam::222222222222:role/secops-tooling"]}]"""));
+
+        assertIssue(issues, KEYS + "[0].users", "'222222222222' administers the security account");
+        assertIssue(issues, KEYS + "[0].users", "'arn:aws:iam::222222222222:role/OrganizationAccountAccessRole' administers");
+        assertIssue(issues, KEYS + "[0].users", "'arn:aws:iam::222222222222:role/emergency/IncidentResponder' administers");
+        assertEquals(3, issues.size(), "an ordinary role of the security account may be listed: " + issues);
+    }
+
+    @Test
+    void aSecretMustReferenceAConfiguredKey() {
+        List<ConfigIssue> issues = issues(withSecrets("""
+                [{"name": "s", "description": "S", "key": "alias/nope", "readers": ["333333333333"]}]"""));
+
+        assertIssue(issues, SECRETS + "[0].key", "'alias/nope' is not the alias of any " + KEYS + " entry");
+    }
+
+    @Test
+    void replicaRegionsMustDifferFromTheHomeRegion() {
+        Map<String, String> config = withKeys("""
+                [{"alias": "a", "description": "A", "multiRegion": true, "replicaRegions": ["eu-central-1"]}]""");
+        config.put("criticalSecrets", """
+                [{"name": "s", "description": "S", "key": "a", "readers": ["333333333333"],
+                  "replicaRegions": ["eu-central-1"]}]""");
+
+        List<ConfigIssue> issues = issues(config);
+
+        assertIssue(issues, KEYS + "[0].replicaRegions[0]", "is the security account's home region");
+        assertIssue(issues, SECRETS + "[0].replicaRegions[0]", "is the security account's home region");
+    }
+
+    @Test
+    void replicaRegionsMustBeKnownRegionsListedOnce() {
+        List<ConfigIssue> issues = issues(withKeys("""
+                [{"alias": "a", "description": "A", "multiRegion": true,
+                  "replicaRegions": ["eu-west-1", "eu-west-1", "mars-north-1"]}]"""));
+
+        assertIssue(issues, KEYS + "[0].replicaRegions[1]", "is listed twice");
+        assertIssue(issues, KEYS + "[0].replicaRegions[2]", "is not a region code");
+    }
+
+    @Test
+    void onlyAMultiRegionKeyCanHaveReplicas() {
+        List<ConfigIssue> issues = issues(withKeys("""
+                [{"alias": "a", "description": "A", "replicaRegions": ["eu-west-1"]}]"""));
+
+        assertIssue(issues, KEYS + "[0].multiRegion", "only a multi-Region key can have replicas");
+    }
+
+    @Test
+    void aSecretReplicaNeedsAReplicaOfItsKeyInThatRegion() {
+        List<ConfigIssue> issues = issues(withSecrets("""
+                [{"name": "s", "description": "S", "key": "app-data", "readers": ["333333333333"],
+                  "replicaRegions": ["eu-west-1", "us-east-1"]}]"""));
+
+        assertIssue(issues, SECRETS + "[0].replicaRegions", "[us-east-1] have no replica of its key alias/app-data");
+        assertEquals(1, issues.size(), issues::toString);
+    }
+
+    @Test
+    void aSecretNeedsReaders() {
+        List<ConfigIssue> issues = issues(withSecrets("""
+                [{"name": "s", "description": "S", "key": "app-data", "readers": []}]"""));
+
+        assertIssue(issues, SECRETS + "[0].readers", "is empty");
+    }
+
+    @Test
+    void duplicateSecretNamesAreRejected() {
+        List<ConfigIssue> issues = issues(withSecrets("""
+                [{"name": "s", "description": "S", "key": "app-data", "readers": ["333333333333"]},
+                 {"name": "s", "description": "T", "key": "app-data", "readers": ["333333333333"]}]"""));
+
+        assertIssue(issues, SECRETS + "[1].name", "'s' is already " + SECRETS + "[0]");
+    }
+
+    @Test
+    void aSecretValueMustComeFromAConfigKeyTheStackSets() {
+        Map<String, String> config = withSecrets("""
+                [{"name": "s", "description": "S", "key": "app-data", "readers": ["333333333333"],
+                  "valueFromSecretConfig": "notSetAnywhere"}]""");
+
+        assertIssue(issues(config), SECRETS + "[0].valueFromSecretConfig",
+                "names deletion-guard:notSetAnywhere, which this stack does not set");
+
+        config.put("notSetAnywhere", "value");
+        assertEquals(Optional.of("notSetAnywhere"), load(config).criticalResources().secrets().get(0).valueFromSecretConfig());
+    }
+
+    @Test
+    void viaServicesAreServiceNamesNotEndpoints() {
+        List<ConfigIssue> issues = issues(withKeys("""
+                [{"alias": "a", "description": "A", "users": ["333333333333"],
+                  "viaServices": ["s3.eu-central-1.amazonaws.com"]}]"""));
+
+        assertIssue(issues, KEYS + "[0].viaServices[0]", "is not a service name");
+    }
+
+    @Test
+    void missingAliasDescriptionOrKeyAndMisspeltFieldsAreReported() {
+        Map<String, String> config = withKeys("""
+                [{"deletionWindowDays": 30}]""");
+        config.put("criticalSecrets", """
+                [{"name": "s", "readers": ["333333333333"]}]""");
+
+        List<ConfigIssue> issues = issues(config);
+
+        assertIssue(issues, KEYS + "[0].alias", "is missing");
+        assertIssue(issues, KEYS + "[0].description", "is missing");
+        assertIssue(issues, KEYS + "[0].deletionWindowDays", "is not a known field");
+        assertIssue(issues, SECRETS + "[0].key", "is missing");
+        assertIssue(issues, SECRETS + "[0].description", "is missing");
+    }
+
+    @Test
+    void aMissingSecurityAccountIsReported() {
+        Map<String, String> config = validStack();
+        config.remove("securityAccount");
+
+        assertIssue(issues(config), "deletion-guard:securityAccount", "is missing");
+    }
+
+    @Test
+    void everyProblemIsReportedInOneRun() {
+        Map<String, String> config = withKeys("""
+                [{"alias": "a", "description": "A", "deletionWindowInDays": 3, "replicaRegions": ["eu-west-1"],
+                  "users": ["999999999999"]}]""");
+        config.put("criticalSecrets", """
+                [{"name": "s", "description": "S", "key": "b", "recoveryWindowInDays": 45, "readers": []}]""");
+
+        InvalidConfigException error = assertThrows(InvalidConfigException.class, () -> load(config));
+
+        assertEquals(6, error.issues().size(), error::getMessage);
+        assertTrue(error.getMessage().startsWith("Pulumi.test.yaml has 6 issues:"), error::getMessage);
+    }
+}
