@@ -10,14 +10,19 @@ import io.github.deletionguard.alarms.DeletionAlarm;
 import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.config.MemberAccount;
 import io.github.deletionguard.config.NamedAccount;
+import io.github.deletionguard.detection.CentralEventBus;
+import io.github.deletionguard.detection.EventForwarding;
 import io.github.deletionguard.guard.AccountGuard;
 import io.github.deletionguard.guard.AccountGuardArgs;
+import io.github.deletionguard.guard.DeletionResponse;
+import io.github.deletionguard.notifications.EventRulePublishers;
 import io.github.deletionguard.notifications.NotificationHub;
 import io.github.deletionguard.notifications.NotificationHubArgs;
 import io.github.deletionguard.orgpolicy.OrganizationGuardrail;
 import io.github.deletionguard.orgpolicy.ServiceControlPolicyDocument;
 import io.github.deletionguard.policy.PolicyFiles;
 import io.github.deletionguard.policy.PolicyTemplate;
+import io.github.deletionguard.remediation.Remediation;
 import io.github.deletionguard.securityaccount.CriticalVault;
 import io.github.deletionguard.securityaccount.CriticalVaultArgs;
 import io.github.deletionguard.securityaccount.VaultPolicies;
@@ -30,9 +35,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Deploys a validated configuration: the notification hub, the security account's critical keys
- * and secrets, a guard for every account, and the organization's service control policy when
- * the stack configures one.
+ * Deploys a validated configuration: the notification hub and central event bus, the security
+ * account's critical keys and secrets, a guard for every account, and the organization's service
+ * control policy when the stack configures one.
  */
 public final class DeletionGuardStack {
     private DeletionGuardStack() {
@@ -44,12 +49,20 @@ public final class DeletionGuardStack {
         VaultPolicies vaultPolicies = VaultPolicies.render(config, policyFiles);
         // Rendered and size-checked here too: an SCP AWS would refuse stops the run before it starts.
         Optional<ServiceControlPolicyDocument> guardrailPolicy = ServiceControlPolicyDocument.renderFor(config, policyFiles);
+        Optional<Remediation> remediation = Remediation.prepare(config, policyFiles);
+        EventForwarding forwarding = EventForwarding.prepare(config, policyFiles, remediation.map(Remediation::documentName));
 
         AccountProviders providers = new AccountProviders(config.organization().accessRoleName(), ctx.stackName());
         boolean ownsCentralResources = config.stackScope().ownsCentralResources();
         Map<String, Output<String>> hubTopicArns = ownsCentralResources
-                ? deployNotificationHubs(config, providers, topicPolicy)
+                ? deployNotificationHubs(config, providers, topicPolicy, forwarding)
                 : notificationHubsOfTheCentralStack(config);
+        // Like the hub topics, the bus's ARN follows from its name in a stack that does not own it.
+        Output<String> centralBusArn = ownsCentralResources
+                ? deployCentralEventBus(config, providers, forwarding, hubTopicArns)
+                : Output.of(forwarding.centralBusArn());
+        DeletionResponse response = new DeletionResponse(forwarding, centralBusArn, remediation,
+                config.securityAccount().homeRegion());
         if (ownsCentralResources) {
             CriticalVault vault = deployCriticalVault(ctx, config, providers, vaultPolicies);
             ctx.export("criticalKeys", vault.keyOutputs());
@@ -62,7 +75,7 @@ public final class DeletionGuardStack {
             Map<String, Provider> regionProviders = new LinkedHashMap<>();
             member.regions().forEach(region -> regionProviders.put(region, providers.forRegion(member.account(), region)));
             new AccountGuard(member.name(), new AccountGuardArgs(member, regionProviders, config.resourcePrefix(),
-                    alarms, config.alarmSettings(), hubTopicArns), ComponentResourceOptions.builder().build());
+                    alarms, config.alarmSettings(), hubTopicArns, response), ComponentResourceOptions.builder().build());
             deployed.put(member.name(), describe(member, config, alarms));
         }
 
@@ -73,21 +86,38 @@ public final class DeletionGuardStack {
         ctx.export("notificationTopicArns", Output.all(new ArrayList<>(hubTopicArns.values()))
                 .applyValue(arns -> zip(new ArrayList<>(hubTopicArns.keySet()), arns)));
         ctx.export("accounts", Output.of(deployed));
+        ctx.export("centralEventBusArn", centralBusArn);
+        ctx.export("remediation", Output.of(Map.of(
+                "cancelKeyDeletion", config.remediation().cancelKeyDeletion(),
+                "restoreSecret", config.remediation().restoreSecret())));
     }
 
     private static Map<String, Output<String>> deployNotificationHubs(GuardConfig config, AccountProviders providers,
-                                                                      PolicyTemplate topicPolicy) {
+                                                                      PolicyTemplate topicPolicy, EventForwarding forwarding) {
         NamedAccount security = config.securityAccount().account();
         List<String> publishers = publisherAccounts(config);
         Map<String, Output<String>> hubTopicArns = new TreeMap<>();
         for (String region : config.notificationRegions()) {
+            // The central bus's rules publish to the topic of their own region, the home region.
+            Optional<EventRulePublishers> eventRules = region.equals(config.securityAccount().homeRegion())
+                    ? Optional.of(new EventRulePublishers(forwarding.topicStatement(), forwarding.centralRuleArns()))
+                    : Optional.empty();
             NotificationHub hub = new NotificationHub("notifications-" + region, new NotificationHubArgs(
                     providers.forRegion(security, region), region, security.id(), hubTopicName(config), publishers,
-                    config.resourcePrefix(), config.securityAccount().notificationEmails(), topicPolicy),
+                    config.resourcePrefix(), config.securityAccount().notificationEmails(), topicPolicy, eventRules),
                     ComponentResourceOptions.builder().build());
             hubTopicArns.put(region, hub.topicArn());
         }
         return hubTopicArns;
+    }
+
+    private static Output<String> deployCentralEventBus(GuardConfig config, AccountProviders providers,
+                                                        EventForwarding forwarding, Map<String, Output<String>> hubTopicArns) {
+        String homeRegion = config.securityAccount().homeRegion();
+        CentralEventBus bus = new CentralEventBus("central-events", new CentralEventBus.Args(
+                providers.forRegion(config.securityAccount().account(), homeRegion), forwarding,
+                hubTopicArns.get(homeRegion)), ComponentResourceOptions.builder().build());
+        return bus.busArn();
     }
 
     /**

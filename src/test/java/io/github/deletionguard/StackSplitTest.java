@@ -31,7 +31,7 @@ class StackSplitTest {
         GuardConfig base = config.withAccounts(withUnits);
         return new GuardConfig(base.alarmMode(), base.resourcePrefix(), base.defaultRegions(), base.organization(),
                 base.securityAccount(), base.accounts(), base.alarmSettingsByMode(), base.criticalResources(),
-                base.serviceControlPolicy(), scope);
+                base.serviceControlPolicy(), scope, base.remediation());
     }
 
     private static Set<String> accountGuards(OfflineEngine.Run run) {
@@ -58,6 +58,8 @@ class StackSplitTest {
 
         assertEquals(Set.of("management", "security"), accountGuards(central));
         assertEquals(central.outputs().get("notificationTopicArns"), ouStack.outputs().get("notificationTopicArns"));
+        assertEquals(central.outputs().get("centralEventBusArn"), ouStack.outputs().get("centralEventBusArn"),
+                "the OU stacks forward to the central stack's event bus");
         String topicPolicy = Deployments.ofType(central, "aws:sns/topicPolicy:TopicPolicy").get(0).input("policy");
         assertTrue(topicPolicy.contains(SampleConfigs.WORKLOAD_ID), "the central hub admits the OU stacks' accounts too");
     }

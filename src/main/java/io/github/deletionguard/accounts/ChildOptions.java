@@ -23,4 +23,12 @@ public final class ChildOptions {
     public static CustomResourceOptions of(ComponentResource parent, Provider provider) {
         return CustomResourceOptions.builder().parent(parent).provider(provider).build();
     }
+
+    /**
+     * For resources with a fixed physical name (IAM roles): a replacement can only delete the old
+     * one first, because creating the new one first fails on the name that is still taken.
+     */
+    public static CustomResourceOptions ofFixedName(ComponentResource parent, Provider provider) {
+        return CustomResourceOptions.builder().parent(parent).provider(provider).deleteBeforeReplace(true).build();
+    }
 }

@@ -40,6 +40,7 @@ public final class ConfigValidator {
         CriticalResourcesValidator.validate(config, issues);
         ServiceControlPolicyValidator.validate(config, issues);
         StackScopeValidator.validate(config, issues);
+        RemediationValidation.check(config, issues);
     }
 
     private void checkResourcePrefix(String prefix) {

@@ -24,7 +24,8 @@ public record GuardConfig(
         Map<AlarmMode, AlarmSettings> alarmSettingsByMode,
         CriticalResources criticalResources,
         Optional<ServiceControlPolicySettings> serviceControlPolicy,
-        StackScope stackScope) {
+        StackScope stackScope,
+        RemediationSettings remediation) {
 
     public static final String DEFAULT_RESOURCE_PREFIX = "deletion-guard";
 
@@ -37,7 +38,7 @@ public record GuardConfig(
     /** The same configuration guarding other accounts (a selection of them, or in another order). */
     public GuardConfig withAccounts(List<MemberAccount> otherAccounts) {
         return new GuardConfig(alarmMode, resourcePrefix, defaultRegions, organization, securityAccount, otherAccounts,
-                alarmSettingsByMode, criticalResources, serviceControlPolicy, stackScope);
+                alarmSettingsByMode, criticalResources, serviceControlPolicy, stackScope, remediation);
     }
 
     /** The settings of the stack's own mode; the other mode's are kept only to be validated. */

@@ -62,7 +62,8 @@ public final class StackConfigLoader {
                 readAlarmSettings(),
                 CriticalResourcesReader.read(this::structured, projectConfig),
                 ServiceControlPolicyReader.read(structured("serviceControlPolicy"), issues),
-                readStackScope());
+                readStackScope(),
+                readRemediation());
     }
 
     private AlarmMode readAlarmMode() {
@@ -184,6 +185,18 @@ public final class StackConfigLoader {
             node.field(mode.configValue()).ifPresent(section -> settings.put(mode, readAlarmSection(section, mode)));
         }
         return settings;
+    }
+
+    private RemediationSettings readRemediation() {
+        Optional<ConfigNode> written = structured("remediation");
+        if (written.isEmpty()) {
+            return RemediationSettings.off();
+        }
+        ConfigNode node = written.get().requireObject("write remediation as {cancelKeyDeletion: true|false, restoreSecret: true|false}.");
+        node.allowOnlyFields("cancelKeyDeletion", "restoreSecret");
+        return new RemediationSettings(
+                node.field("cancelKeyDeletion").flatMap(ConfigNode::bool).orElse(false),
+                node.field("restoreSecret").flatMap(ConfigNode::bool).orElse(false));
     }
 
     private AlarmSettings readAlarmSection(ConfigNode written, AlarmMode mode) {

@@ -1,24 +1,44 @@
 package io.github.deletionguard.guard;
 
+import com.pulumi.aws.Provider;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.github.deletionguard.alarms.DeletionAlarmsArgs;
 import io.github.deletionguard.config.MemberAccount;
+import io.github.deletionguard.detection.DeletionEventForwarding;
+import io.github.deletionguard.detection.EventForwardingRole;
+import io.github.deletionguard.remediation.DeletionRemediation;
+import io.github.deletionguard.remediation.RemediationRoles;
 
 import java.util.Map;
 import java.util.Optional;
 
-/** One guarded account: a region guard for each of its regions. */
+/** One guarded account: its IAM roles, once, and a region guard for each of its regions. */
 public final class AccountGuard extends ComponentResource {
     public static final String TYPE = "deletion-guard:guard:AccountGuard";
 
     public AccountGuard(String name, AccountGuardArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         MemberAccount account = args.account();
+        DeletionResponse response = args.response();
+        // IAM is global: the account's roles exist once, through one region's provider.
+        Provider iamProvider = args.regionProviders().get(response.iamRegion(account.regions()));
+        EventForwardingRole forwardingRole = new EventForwardingRole(name + "-event-forwarding",
+                new EventForwardingRole.Args(iamProvider, account.id(), account.regions(), response.forwarding()),
+                ComponentResourceOptions.builder().parent(this).build());
+        Optional<RemediationRoles> remediationRoles = response.remediation().map(remediation ->
+                new RemediationRoles(name + "-remediation", new RemediationRoles.Args(
+                        iamProvider, account.id(), account.regions(), remediation),
+                        ComponentResourceOptions.builder().parent(this).build()));
         for (String region : account.regions()) {
+            Provider provider = args.regionProviders().get(region);
             new AccountRegionGuard(name + "-" + region, new AccountRegionGuardArgs(
-                    args.regionProviders().get(region), region, alarmsIn(args, region)),
+                    provider, region, alarmsIn(args, region),
+                    new DeletionEventForwarding.Args(provider, response.forwarding(), forwardingRole.roleArn(),
+                            response.centralBusArn()),
+                    response.remediation().map(remediation -> new DeletionRemediation.Args(provider, region,
+                            account.id(), remediation, remediationRoles.orElseThrow().triggerRoleArn()))),
                     ComponentResourceOptions.builder().parent(this).build());
         }
         registerOutputs(Map.of("accountId", Output.of(account.id())));

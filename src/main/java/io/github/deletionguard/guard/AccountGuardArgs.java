@@ -12,6 +12,7 @@ import java.util.Map;
 /**
  * @param regionProviders the account's provider in each of its regions
  * @param hubTopicArns    the notification topic of each region that has one
+ * @param response        forwarding and remediation, deployed in every region of the account
  */
 public record AccountGuardArgs(
         MemberAccount account,
@@ -19,7 +20,8 @@ public record AccountGuardArgs(
         String namePrefix,
         List<DeletionAlarm> alarms,
         AlarmSettings alarmSettings,
-        Map<String, Output<String>> hubTopicArns) {
+        Map<String, Output<String>> hubTopicArns,
+        DeletionResponse response) {
 
     public AccountGuardArgs {
         regionProviders = Map.copyOf(regionProviders);

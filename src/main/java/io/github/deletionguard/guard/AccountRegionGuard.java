@@ -5,6 +5,8 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.github.deletionguard.accounts.ChildOptions;
 import io.github.deletionguard.alarms.DeletionAlarms;
+import io.github.deletionguard.detection.DeletionEventForwarding;
+import io.github.deletionguard.remediation.DeletionRemediation;
 
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,10 @@ public final class AccountRegionGuard extends ComponentResource {
                 .map(alarms -> new DeletionAlarms(name + "-alarms", alarms,
                         ComponentResourceOptions.builder().parent(this).build()).alarmNames())
                 .orElse(Output.of(List.of()));
+        new DeletionEventForwarding(name + "-forwarding", args.forwarding(),
+                ComponentResourceOptions.builder().parent(this).build());
+        args.remediation().ifPresent(remediation -> new DeletionRemediation(name + "-remediation", remediation,
+                ComponentResourceOptions.builder().parent(this).build()));
         registerOutputs(Map.of("region", Output.of(args.region()), "alarmNames", alarmNames));
     }
 }

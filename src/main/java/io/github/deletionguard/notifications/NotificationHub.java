@@ -1,5 +1,6 @@
 package io.github.deletionguard.notifications;
 
+import com.google.gson.JsonObject;
 import com.pulumi.aws.Provider;
 import com.pulumi.aws.sns.Topic;
 import com.pulumi.aws.sns.TopicArgs;
@@ -12,6 +13,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.github.deletionguard.accounts.Arns;
 import io.github.deletionguard.accounts.ChildOptions;
+import io.github.deletionguard.policy.PolicyTemplate;
 
 import java.util.Map;
 
@@ -52,11 +54,17 @@ public final class NotificationHub extends ComponentResource {
     }
 
     static String renderPolicy(NotificationHubArgs args) {
-        return args.topicPolicy().render(Map.of(
+        String topicArn = Arns.snsTopic(args.region(), args.securityAccountId(), args.topicName());
+        JsonObject policy = args.topicPolicy().fill(Map.of(
                 "securityAccountRoot", Arns.accountRoot(args.securityAccountId()),
-                "topicArn", Arns.snsTopic(args.region(), args.securityAccountId(), args.topicName()),
+                "topicArn", topicArn,
                 "guardedAccountIds", args.publisherAccounts(),
                 "guardAlarmArns", Arns.cloudWatchAlarm(args.region(), "*", args.alarmNamePrefix() + "-*")));
+        args.eventRules().ifPresent(rules -> policy.getAsJsonArray("Statement").add(rules.statement().fill(Map.of(
+                "topicArn", topicArn,
+                "securityAccountId", args.securityAccountId(),
+                "centralRuleArns", rules.ruleArns()))));
+        return PolicyTemplate.minify(policy);
     }
 
     public Output<String> topicArn() {

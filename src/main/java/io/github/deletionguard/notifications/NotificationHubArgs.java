@@ -4,11 +4,13 @@ import com.pulumi.aws.Provider;
 import io.github.deletionguard.policy.PolicyTemplate;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * @param provider          the security account's provider in {@code region}
  * @param publisherAccounts accounts whose guard alarms may publish (the organization's guarded accounts)
  * @param alarmNamePrefix   only alarms named with this prefix may publish
+ * @param eventRules        the security account's EventBridge rules that publish here, if any
  */
 public record NotificationHubArgs(
         Provider provider,
@@ -18,7 +20,8 @@ public record NotificationHubArgs(
         List<String> publisherAccounts,
         String alarmNamePrefix,
         List<String> emails,
-        PolicyTemplate topicPolicy) {
+        PolicyTemplate topicPolicy,
+        Optional<EventRulePublishers> eventRules) {
 
     public NotificationHubArgs {
         publisherAccounts = List.copyOf(publisherAccounts);

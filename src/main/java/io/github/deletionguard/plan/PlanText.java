@@ -27,7 +27,12 @@ public final class PlanText {
             Map.entry("aws:kms/alias:Alias", List.of("name", "targetKeyId")),
             Map.entry("aws:secretsmanager/secret:Secret", List.of("name", "kmsKeyId", "recoveryWindowInDays", "replicas")),
             Map.entry("aws:secretsmanager/secretPolicy:SecretPolicy", List.of("policy", "blockPublicPolicy")),
-            Map.entry("aws:secretsmanager/secretVersion:SecretVersion", List.of("secretString")));
+            Map.entry("aws:secretsmanager/secretVersion:SecretVersion", List.of("secretString")),
+            Map.entry("aws:cloudwatch/eventRule:EventRule", List.of("name", "eventBusName", "state", "eventPattern")),
+            Map.entry("aws:cloudwatch/eventTarget:EventTarget", List.of("arn", "roleArn")),
+            Map.entry("aws:cloudwatch/eventBusPolicy:EventBusPolicy", List.of("policy")),
+            Map.entry("aws:ssm/document:Document", List.of("name", "documentType")),
+            Map.entry("aws:iam/role:Role", List.of("name", "assumeRolePolicy")));
     private static final int LONG_DOCUMENT = 160;
 
     private PlanText() {

@@ -20,4 +20,9 @@ public final class PolicyFiles {
     public PolicyTemplate load(String fileName) {
         return PolicyTemplate.load(folder.resolve(fileName));
     }
+
+    /** A reviewed document that is not a JSON policy (an Automation document), for its own loader. */
+    public Path file(String relativePath) {
+        return folder.resolve(relativePath);
+    }
 }

@@ -93,6 +93,11 @@ public final class PolicyTemplate {
         return MINIFIED.toJson(fill(values));
     }
 
+    /** Any JSON document minified as AWS receives it, with the same rules as {@link #render}. */
+    public static String minify(JsonElement document) {
+        return MINIFIED.toJson(document);
+    }
+
     public JsonObject fill(Map<String, ?> values) {
         Set<String> missing = new TreeSet<>(placeholders);
         missing.removeAll(values.keySet());

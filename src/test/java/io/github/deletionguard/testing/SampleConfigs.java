@@ -9,6 +9,7 @@ import io.github.deletionguard.config.LogGroupLocation;
 import io.github.deletionguard.config.MemberAccount;
 import io.github.deletionguard.config.NamedAccount;
 import io.github.deletionguard.config.Organization;
+import io.github.deletionguard.config.RemediationSettings;
 import io.github.deletionguard.config.SecurityAccount;
 import io.github.deletionguard.config.StackScope;
 
@@ -29,6 +30,11 @@ public final class SampleConfigs {
 
     /** Management account with the organization trail's log group, security account, one workload. */
     public static GuardConfig small(AlarmMode mode) {
+        return small(mode, RemediationSettings.off());
+    }
+
+    /** The same, with remediation switched on as the test chooses. */
+    public static GuardConfig small(AlarmMode mode, RemediationSettings remediation) {
         List<String> regions = List.of("eu-central-1", "eu-west-1");
         return new GuardConfig(
                 mode,
@@ -46,7 +52,8 @@ public final class SampleConfigs {
                 defaultAlarmSettings(),
                 CriticalResources.none(),
                 Optional.empty(),
-                StackScope.wholeOrganization());
+                StackScope.wholeOrganization(),
+                remediation);
     }
 
     public static Map<AlarmMode, AlarmSettings> defaultAlarmSettings() {

@@ -1,0 +1,51 @@
+package io.github.deletionguard.detection;
+
+import com.pulumi.aws.Provider;
+import com.pulumi.aws.cloudwatch.EventRule;
+import com.pulumi.aws.cloudwatch.EventRuleArgs;
+import com.pulumi.aws.cloudwatch.EventTarget;
+import com.pulumi.aws.cloudwatch.EventTargetArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import io.github.deletionguard.accounts.ChildOptions;
+
+import java.util.Map;
+
+/**
+ * One account and region's rule that forwards deletion events, within seconds, from its default
+ * bus to the central bus in the security account's home region (a bus in another account and
+ * region is a target EventBridge supports, through a role).
+ */
+public final class DeletionEventForwarding extends ComponentResource {
+    public static final String TYPE = "deletion-guard:detection:DeletionEventForwarding";
+
+    /**
+     * @param provider      the account's provider in its region
+     * @param roleArn       the account's forwarding role
+     * @param centralBusArn the central bus, the rule's target
+     */
+    public record Args(Provider provider, EventForwarding forwarding, Output<String> roleArn,
+                       Output<String> centralBusArn) {
+    }
+
+    public DeletionEventForwarding(String name, Args args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        Provider provider = ChildOptions.requireProvider(args.provider(), TYPE);
+        EventForwarding forwarding = args.forwarding();
+        EventRule rule = new EventRule(name + "-rule", EventRuleArgs.builder()
+                .name(forwarding.forwardingRuleName())
+                .description("Forwards KMS key and secret deletions, use of keys and secrets pending deletion,"
+                        + " deletion-guard alarms and remediation results to the security account")
+                .eventPattern(forwarding.forwardingPattern())
+                .state(forwarding.forwardingState().name())
+                .build(), ChildOptions.of(this, provider));
+        new EventTarget(name + "-to-central-bus", EventTargetArgs.builder()
+                .rule(rule.name())
+                .targetId("central-bus")
+                .arn(args.centralBusArn())
+                .roleArn(args.roleArn())
+                .build(), ChildOptions.of(this, provider));
+        registerOutputs(Map.of("ruleArn", rule.arn()));
+    }
+}
