@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A generated stack config of N member accounts in R regions, in prod mode, handed over as the
- * Pulumi CLI hands a stack file's config to the program: the benchmark measures the full path,
- * config loading and validation included.
+ * A generated stack config of N member accounts in R regions, in prod mode with remediation on,
+ * handed over as the Pulumi CLI hands a stack file's config to the program: the benchmark
+ * measures the full path, config loading and validation included.
  */
 final class SyntheticOrganization {
     static final List<String> REGIONS = List.of("eu-central-1", "eu-west-1", "us-east-1", "us-west-2");
@@ -23,6 +23,7 @@ final class SyntheticOrganization {
     static Map<String, String> config(int accounts, int regions) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("deletion-guard:alarmMode", "any-deletion");
+        config.put("deletion-guard:remediation", "{\"cancelKeyDeletion\":true,\"restoreSecret\":true}");
         config.put("deletion-guard:regions", GSON.toJson(REGIONS.subList(0, regions)));
 
         JsonObject organization = new JsonObject();
