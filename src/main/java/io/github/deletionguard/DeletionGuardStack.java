@@ -61,8 +61,7 @@ public final class DeletionGuardStack {
         Output<String> centralBusArn = ownsCentralResources
                 ? deployCentralEventBus(config, providers, forwarding, hubTopicArns)
                 : Output.of(forwarding.centralBusArn());
-        DeletionResponse response = new DeletionResponse(forwarding, centralBusArn, remediation,
-                config.securityAccount().homeRegion());
+        DeletionResponse response = new DeletionResponse(forwarding, centralBusArn, remediation);
         if (ownsCentralResources) {
             CriticalVault vault = deployCriticalVault(ctx, config, providers, vaultPolicies);
             ctx.export("criticalKeys", vault.keyOutputs());
@@ -74,7 +73,11 @@ public final class DeletionGuardStack {
         for (MemberAccount member : config.guardedAccounts()) {
             Map<String, Provider> regionProviders = new LinkedHashMap<>();
             member.regions().forEach(region -> regionProviders.put(region, providers.forRegion(member.account(), region)));
-            new AccountGuard(member.name(), new AccountGuardArgs(member, regionProviders, config.resourcePrefix(),
+            // IAM is global, but moving a role to another provider replaces it. The provider of the
+            // security home region is the same for every account whatever its region list says, so
+            // adding, removing or reordering regions never moves a role.
+            Provider iamProvider = providers.forRegion(member.account(), config.securityAccount().homeRegion());
+            new AccountGuard(member.name(), new AccountGuardArgs(member, regionProviders, iamProvider, config.resourcePrefix(),
                     alarms, config.alarmSettings(), hubTopicArns, response), ComponentResourceOptions.builder().build());
             deployed.put(member.name(), describe(member, config, alarms));
         }

@@ -22,8 +22,8 @@ public final class AccountGuard extends ComponentResource {
         super(TYPE, name, options);
         MemberAccount account = args.account();
         DeletionResponse response = args.response();
-        // IAM is global: the account's roles exist once, through one region's provider.
-        Provider iamProvider = args.regionProviders().get(response.iamRegion(account.regions()));
+        // IAM is global: the account's roles exist once, through one fixed provider.
+        Provider iamProvider = args.iamProvider();
         EventForwardingRole forwardingRole = new EventForwardingRole(name + "-event-forwarding",
                 new EventForwardingRole.Args(iamProvider, account.id(), account.regions(), response.forwarding()),
                 ComponentResourceOptions.builder().parent(this).build());

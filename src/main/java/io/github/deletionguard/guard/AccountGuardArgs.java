@@ -11,12 +11,14 @@ import java.util.Map;
 
 /**
  * @param regionProviders the account's provider in each of its regions
+ * @param iamProvider     the provider for the account's IAM roles (IAM is global; see DeletionGuardStack)
  * @param hubTopicArns    the notification topic of each region that has one
  * @param response        forwarding and remediation, deployed in every region of the account
  */
 public record AccountGuardArgs(
         MemberAccount account,
         Map<String, Provider> regionProviders,
+        Provider iamProvider,
         String namePrefix,
         List<DeletionAlarm> alarms,
         AlarmSettings alarmSettings,

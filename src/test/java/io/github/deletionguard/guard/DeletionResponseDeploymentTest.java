@@ -2,6 +2,8 @@ package io.github.deletionguard.guard;
 
 import com.google.gson.JsonObject;
 import io.github.deletionguard.config.AlarmMode;
+import io.github.deletionguard.config.GuardConfig;
+import io.github.deletionguard.config.MemberAccount;
 import io.github.deletionguard.config.RemediationSettings;
 import io.github.deletionguard.detection.EventForwarding;
 import io.github.deletionguard.detection.NotifiedEvent;
@@ -171,14 +173,18 @@ class DeletionResponseDeploymentTest {
     }
 
     @Test
-    void accountsKeepTheirIamRegionWhenRegionsAreReorderedOrAdded() {
-        DeletionResponse response = new DeletionResponse(null, null, Optional.empty(), HOME);
-        assertEquals(HOME, response.iamRegion(List.of("us-east-1", "eu-central-1")));
-        assertEquals(HOME, response.iamRegion(List.of("ap-south-1", "eu-central-1", "us-east-1")));
-        assertEquals("eu-west-1", response.iamRegion(List.of("us-east-1", "eu-west-1")));
-        assertEquals("eu-west-1", response.iamRegion(List.of("eu-west-1", "us-east-1", "us-west-2")));
-        // The trade-off without the home region: a region that sorts first moves the roles.
-        assertEquals("ap-south-1", response.iamRegion(List.of("us-east-1", "eu-west-1", "ap-south-1")));
+    void accountsKeepTheirIamProviderWhenRegionsAreReorderedAddedOrRemoved() {
+        GuardConfig config = SampleConfigs.small(AlarmMode.ANY_DELETION, new RemediationSettings(true, true));
+        for (List<String> regions : List.of(List.of("eu-west-1"), List.of("us-east-1", "eu-west-1"),
+                List.of("ap-south-1", "eu-west-1", "eu-central-1"))) {
+            GuardConfig changed = config.withAccounts(config.accounts().stream()
+                    .map(member -> new MemberAccount(member.account(), regions, Optional.empty()))
+                    .toList());
+            OfflineEngine.Run run = Deployments.of(changed);
+            for (PlannedResource role : Deployments.ofType(run, "aws:iam/role:Role")) {
+                assertEquals(HOME, role.provider().orElseThrow().region(), role.name() + " with regions " + regions);
+            }
+        }
     }
 
     private static EventForwarding forwarding(AlarmMode mode, RemediationSettings settings) {
