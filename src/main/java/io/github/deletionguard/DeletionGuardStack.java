@@ -4,25 +4,28 @@ import com.pulumi.Context;
 import com.pulumi.aws.Provider;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
-import io.github.deletionguard.providers.AccountProviders;
-import io.github.deletionguard.naming.Arns;
-import io.github.deletionguard.alarms.DeletionAlarm;
+import io.github.deletionguard.accounts.AccountGuard;
+import io.github.deletionguard.accounts.AccountGuardArgs;
+import io.github.deletionguard.alarms.AlarmDefinition;
 import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.config.MemberAccount;
 import io.github.deletionguard.config.NamedAccount;
+import io.github.deletionguard.config.PolicyTarget;
 import io.github.deletionguard.detection.CentralEventBus;
-import io.github.deletionguard.detection.EventForwarding;
-import io.github.deletionguard.accounts.AccountGuard;
-import io.github.deletionguard.accounts.AccountGuardArgs;
-import io.github.deletionguard.accounts.DeletionResponse;
+import io.github.deletionguard.detection.CentralEventBusArgs;
+import io.github.deletionguard.detection.PreparedForwarding;
+import io.github.deletionguard.documents.PolicyFiles;
+import io.github.deletionguard.documents.PolicyTemplate;
+import io.github.deletionguard.naming.ResourceNames;
 import io.github.deletionguard.notifications.EventRulePublishers;
 import io.github.deletionguard.notifications.NotificationHub;
 import io.github.deletionguard.notifications.NotificationHubArgs;
+import io.github.deletionguard.outputs.OutputMaps;
 import io.github.deletionguard.prevention.OrganizationGuardrail;
+import io.github.deletionguard.prevention.OrganizationGuardrailArgs;
 import io.github.deletionguard.prevention.ServiceControlPolicyDocument;
-import io.github.deletionguard.documents.PolicyFiles;
-import io.github.deletionguard.documents.PolicyTemplate;
-import io.github.deletionguard.remediation.Remediation;
+import io.github.deletionguard.providers.AccountProviders;
+import io.github.deletionguard.remediation.PreparedRemediation;
 import io.github.deletionguard.securityaccount.CriticalVault;
 import io.github.deletionguard.securityaccount.CriticalVaultArgs;
 import io.github.deletionguard.securityaccount.VaultPolicies;
@@ -35,123 +38,159 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Deploys a validated configuration: the notification hub and central event bus, the security
- * account's critical keys and secrets, a guard for every account, and the organization's service
- * control policy when the stack configures one.
+ * The composition root: deploys a validated configuration in named phases.
+ * <ol>
+ *   <li>{@link Documents#prepare}: every policy, pattern and document, rendered and checked
+ *       against AWS's limits; an error here registers nothing.</li>
+ *   <li>{@link #deployCentralResources}: the notification hubs, the central event bus and the
+ *       security account's critical keys and secrets, or, in a stack that guards some OUs while
+ *       a sibling stack owns them, their ARNs.</li>
+ *   <li>{@link #deployAccountGuards}: one guard per account this stack guards.</li>
+ *   <li>{@link #deployOrganizationGuardrail}: the SCP, last, once what it protects is in place.</li>
+ *   <li>{@link #export}: every stack output, in one place.</li>
+ * </ol>
  */
 public final class DeletionGuardStack {
     private DeletionGuardStack() {
     }
 
     public static void deploy(Context ctx, GuardConfig config, PolicyFiles policyFiles) {
-        // Every document is loaded before the first resource, so a broken file deploys nothing.
-        PolicyTemplate topicPolicy = policyFiles.load("notification-topic-policy.json");
-        VaultPolicies vaultPolicies = VaultPolicies.render(config, policyFiles);
-        // Rendered and size-checked here too: an SCP AWS would refuse stops the run before it starts.
-        Optional<ServiceControlPolicyDocument> guardrailPolicy = ServiceControlPolicyDocument.renderFor(config, policyFiles);
-        Optional<Remediation> remediation = Remediation.prepare(config, policyFiles);
-        EventForwarding forwarding = EventForwarding.prepare(config, policyFiles, remediation.map(Remediation::documentName));
-
+        Documents documents = Documents.prepare(config, policyFiles);
+        ResourceNames names = ResourceNames.of(config);
         AccountProviders providers = new AccountProviders(config.organization().accessRoleName(), ctx.stackName());
-        boolean ownsCentralResources = config.stackScope().ownsCentralResources();
-        Map<String, Output<String>> hubTopicArns = ownsCentralResources
-                ? deployNotificationHubs(config, providers, topicPolicy, forwarding)
-                : notificationHubsOfTheCentralStack(config);
-        // Like the hub topics, the bus's ARN follows from its name in a stack that does not own it.
-        Output<String> centralBusArn = ownsCentralResources
-                ? deployCentralEventBus(config, providers, forwarding, hubTopicArns)
-                : Output.of(forwarding.centralBusArn());
-        DeletionResponse response = new DeletionResponse(forwarding, centralBusArn, remediation);
-        if (ownsCentralResources) {
-            CriticalVault vault = deployCriticalVault(ctx, config, providers, vaultPolicies);
-            ctx.export("criticalKeys", vault.keyOutputs());
-            ctx.export("criticalSecrets", vault.secretOutputs());
-        }
-
-        List<DeletionAlarm> alarms = DeletionAlarm.forMode(config.alarmMode());
-        Map<String, Object> deployed = new LinkedHashMap<>();
-        for (MemberAccount member : config.guardedAccounts()) {
-            Map<String, Provider> regionProviders = new LinkedHashMap<>();
-            member.regions().forEach(region -> regionProviders.put(region, providers.forRegion(member.account(), region)));
-            // IAM is global, but moving a role to another provider replaces it. The provider of the
-            // security home region is the same for every account whatever its region list says, so
-            // adding, removing or reordering regions never moves a role.
-            Provider iamProvider = providers.forRegion(member.account(), config.securityAccount().homeRegion());
-            new AccountGuard(member.name(), new AccountGuardArgs(member, regionProviders, iamProvider, config.resourcePrefix(),
-                    alarms, config.alarmSettings(), hubTopicArns, response), ComponentResourceOptions.builder().build());
-            deployed.put(member.name(), describe(member, config, alarms));
-        }
-
-        // The validator allows an SCP only in the stack that owns the central resources.
-        guardrailPolicy.ifPresent(document -> OrganizationGuardrail.deploy(ctx, config, providers, document));
-
-        ctx.export("alarmMode", Output.of(config.alarmMode().configValue()));
-        ctx.export("notificationTopicArns", Output.all(new ArrayList<>(hubTopicArns.values()))
-                .applyValue(arns -> zip(new ArrayList<>(hubTopicArns.keySet()), arns)));
-        ctx.export("accounts", Output.of(deployed));
-        ctx.export("centralEventBusArn", centralBusArn);
-        ctx.export("remediation", Output.of(Map.of(
-                "cancelKeyDeletion", config.remediation().cancelKeyDeletion(),
-                "restoreSecret", config.remediation().restoreSecret())));
+        Central central = config.stackScope().ownsCentralResources()
+                ? deployCentralResources(ctx, config, names, providers, documents)
+                : Central.ofSiblingStack(config, names);
+        Map<String, Object> guardedAccounts = deployAccountGuards(config, names, providers, documents, central);
+        Optional<OrganizationGuardrail> guardrail = documents.serviceControlPolicy()
+                .map(document -> deployOrganizationGuardrail(config, names, providers, document));
+        export(ctx, config, central, guardedAccounts, guardrail);
     }
 
-    private static Map<String, Output<String>> deployNotificationHubs(GuardConfig config, AccountProviders providers,
-                                                                      PolicyTemplate topicPolicy, EventForwarding forwarding) {
+    /**
+     * Everything rendered from reviewed files and typed values, before the first resource, so a
+     * broken file or a document AWS would refuse stops the run with nothing deployed.
+     *
+     * @param serviceControlPolicy present when the stack configures the organization guardrail
+     * @param remediation          present when the stack switches at least one remediation on
+     */
+    record Documents(PolicyTemplate topicPolicy, VaultPolicies vaultPolicies,
+                     Optional<ServiceControlPolicyDocument> serviceControlPolicy,
+                     Optional<PreparedRemediation> remediation, PreparedForwarding forwarding) {
+
+        static Documents prepare(GuardConfig config, PolicyFiles policyFiles) {
+            PolicyTemplate topicPolicy = policyFiles.load("notification-topic-policy.json");
+            VaultPolicies vaultPolicies = VaultPolicies.render(config, policyFiles);
+            Optional<ServiceControlPolicyDocument> serviceControlPolicy = ServiceControlPolicyDocument.renderFor(config, policyFiles);
+            Optional<PreparedRemediation> remediation = PreparedRemediation.prepare(config, policyFiles);
+            PreparedForwarding forwarding = PreparedForwarding.prepare(config, policyFiles,
+                    remediation.map(prepared -> prepared.names().remediationDocument()));
+            return new Documents(topicPolicy, vaultPolicies, serviceControlPolicy, remediation, forwarding);
+        }
+    }
+
+    /**
+     * What every account guard needs of the security account's resources.
+     *
+     * @param hubTopicArns  the notification topic of each notification region
+     * @param centralBusArn the central event bus
+     * @param vault         the critical keys and secrets, in the stack that owns them
+     */
+    record Central(Map<String, Output<String>> hubTopicArns, Output<String> centralBusArn, Optional<CriticalVault> vault) {
+
+        /** The resources' ARNs follow from their names, which both stacks derive from the same config. */
+        static Central ofSiblingStack(GuardConfig config, ResourceNames names) {
+            Map<String, Output<String>> hubTopicArns = new TreeMap<>();
+            config.notificationRegions().forEach(region -> hubTopicArns.put(region, Output.of(names.hubTopicArn(region))));
+            return new Central(hubTopicArns, Output.of(names.centralBusArn()), Optional.empty());
+        }
+    }
+
+    private static Central deployCentralResources(Context ctx, GuardConfig config, ResourceNames names,
+                                                  AccountProviders providers, Documents documents) {
         NamedAccount security = config.securityAccount().account();
+        String homeRegion = config.securityAccount().homeRegion();
         List<String> publishers = publisherAccounts(config);
         Map<String, Output<String>> hubTopicArns = new TreeMap<>();
         for (String region : config.notificationRegions()) {
             // The central bus's rules publish to the topic of their own region, the home region.
-            Optional<EventRulePublishers> eventRules = region.equals(config.securityAccount().homeRegion())
-                    ? Optional.of(new EventRulePublishers(forwarding.topicStatement(), forwarding.centralRuleArns()))
+            Optional<EventRulePublishers> eventRules = region.equals(homeRegion)
+                    ? Optional.of(new EventRulePublishers(documents.forwarding().topicStatement(),
+                    documents.forwarding().centralRuleArns()))
                     : Optional.empty();
             NotificationHub hub = new NotificationHub("notifications-" + region, new NotificationHubArgs(
-                    providers.forRegion(security, region), region, security.id(), hubTopicName(config), publishers,
-                    config.resourcePrefix(), config.securityAccount().notificationEmails(), topicPolicy, eventRules),
+                    providers.forRegion(security, region), region, names, publishers,
+                    config.securityAccount().notificationEmails(), documents.topicPolicy(), eventRules),
                     ComponentResourceOptions.builder().build());
             hubTopicArns.put(region, hub.topicArn());
         }
-        return hubTopicArns;
-    }
-
-    private static Output<String> deployCentralEventBus(GuardConfig config, AccountProviders providers,
-                                                        EventForwarding forwarding, Map<String, Output<String>> hubTopicArns) {
-        String homeRegion = config.securityAccount().homeRegion();
-        CentralEventBus bus = new CentralEventBus("central-events", new CentralEventBus.Args(
-                providers.forRegion(config.securityAccount().account(), homeRegion), forwarding,
-                hubTopicArns.get(homeRegion)), ComponentResourceOptions.builder().build());
-        return bus.busArn();
-    }
-
-    /**
-     * A stack that guards some OUs while another owns the hub: the topics' ARNs follow from their
-     * names, which both stacks derive from the same config.
-     */
-    private static Map<String, Output<String>> notificationHubsOfTheCentralStack(GuardConfig config) {
-        Map<String, Output<String>> hubTopicArns = new TreeMap<>();
-        for (String region : config.notificationRegions()) {
-            hubTopicArns.put(region, Output.of(Arns.snsTopic(region, config.securityAccount().account().id(),
-                    hubTopicName(config))));
-        }
-        return hubTopicArns;
-    }
-
-    private static String hubTopicName(GuardConfig config) {
-        return config.resourcePrefix() + "-notifications";
+        CentralEventBus bus = new CentralEventBus("central-events", new CentralEventBusArgs(
+                providers.forRegion(security, homeRegion), documents.forwarding(), hubTopicArns.get(homeRegion)),
+                ComponentResourceOptions.builder().build());
+        return new Central(hubTopicArns, bus.busArn(), Optional.of(deployCriticalVault(ctx, config, providers, documents)));
     }
 
     private static CriticalVault deployCriticalVault(Context ctx, GuardConfig config, AccountProviders providers,
-                                                     VaultPolicies policies) {
+                                                     Documents documents) {
         NamedAccount security = config.securityAccount().account();
         Map<String, Provider> regionProviders = new TreeMap<>();
         config.criticalResources().regions(config.securityAccount().homeRegion())
                 .forEach(region -> regionProviders.put(region, providers.forRegion(security, region)));
+        // Secret values are read here, from secret config, and stay Outputs marked secret.
         Map<String, Output<String>> secretValues = new TreeMap<>();
         config.criticalResources().secrets().forEach(secret -> secret.valueFromSecretConfig()
                 .ifPresent(key -> secretValues.put(secret.name(), ctx.config().requireSecret(key))));
         return new CriticalVault("critical", new CriticalVaultArgs(config.criticalResources(),
-                config.securityAccount().homeRegion(), regionProviders, policies, secretValues),
+                config.securityAccount().homeRegion(), regionProviders, documents.vaultPolicies(), secretValues),
                 ComponentResourceOptions.builder().build());
+    }
+
+    /** Deploys a guard to every account the stack guards; returns what each guard covers, by account name. */
+    private static Map<String, Object> deployAccountGuards(GuardConfig config, ResourceNames names, AccountProviders providers,
+                                                           Documents documents, Central central) {
+        List<AlarmDefinition> alarms = AlarmDefinition.forMode(config.alarmMode());
+        Map<String, Object> guarded = new LinkedHashMap<>();
+        for (MemberAccount member : config.guardedAccounts()) {
+            AccountGuard.Providers accountProviders = AccountGuard.providersOf(providers, member,
+                    config.securityAccount().homeRegion());
+            new AccountGuard(member.name(), new AccountGuardArgs(member, accountProviders.regional(), accountProviders.iam(),
+                    names, alarms, config.alarmSettings(), central.hubTopicArns(), documents.forwarding(),
+                    central.centralBusArn(), documents.remediation()), ComponentResourceOptions.builder().build());
+            guarded.put(member.name(), describe(member, names, alarms));
+        }
+        return guarded;
+    }
+
+    /** AWS Organizations is served from us-east-1 only; the validator allows an SCP only in the stack that owns the central resources. */
+    private static OrganizationGuardrail deployOrganizationGuardrail(GuardConfig config, ResourceNames names,
+                                                                     AccountProviders providers,
+                                                                     ServiceControlPolicyDocument document) {
+        return new OrganizationGuardrail("organization-guardrail", new OrganizationGuardrailArgs(
+                providers.forRegion(config.organization().managementAccount(), OrganizationGuardrail.ORGANIZATIONS_REGION),
+                names.serviceControlPolicy(),
+                document,
+                config.serviceControlPolicy().orElseThrow().targets().stream().map(PolicyTarget::id).toList()),
+                ComponentResourceOptions.builder().build());
+    }
+
+    private static void export(Context ctx, GuardConfig config, Central central, Map<String, Object> guardedAccounts,
+                               Optional<OrganizationGuardrail> guardrail) {
+        ctx.export("alarmMode", Output.of(config.alarmMode().configValue()));
+        ctx.export("notificationTopicArns", OutputMaps.resolved(central.hubTopicArns()));
+        ctx.export("centralEventBusArn", central.centralBusArn());
+        ctx.export("accounts", Output.of(guardedAccounts));
+        Map<String, Object> remediation = new TreeMap<>();
+        remediation.put("cancelKeyDeletion", config.remediation().cancelKeyDeletion());
+        remediation.put("restoreSecret", config.remediation().restoreSecret());
+        ctx.export("remediation", Output.of(remediation));
+        central.vault().ifPresent(vault -> {
+            ctx.export("criticalKeys", vault.keyOutputs());
+            ctx.export("criticalSecrets", vault.secretOutputs());
+        });
+        guardrail.ifPresent(policy -> {
+            ctx.export("serviceControlPolicyId", policy.policyId());
+            ctx.export("serviceControlPolicyDocument", policy.document());
+        });
     }
 
     /** Guarded accounts plus the security account, whose own alarms may notify too. */
@@ -163,22 +202,14 @@ public final class DeletionGuardStack {
         return ids.stream().sorted().toList();
     }
 
-    private static Map<String, Object> describe(MemberAccount member, GuardConfig config, List<DeletionAlarm> alarms) {
+    private static Map<String, Object> describe(MemberAccount member, ResourceNames names, List<AlarmDefinition> alarms) {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("accountId", member.id());
         summary.put("regions", member.regions());
         member.cloudTrailLogGroup().ifPresent(group -> {
             summary.put("alarmRegion", group.region());
-            summary.put("alarmNames", alarms.stream().map(alarm -> config.resourcePrefix() + "-" + alarm.id()).toList());
+            summary.put("alarmNames", alarms.stream().map(alarm -> names.alarm(alarm.id())).toList());
         });
         return summary;
-    }
-
-    private static Map<String, String> zip(List<String> keys, List<String> values) {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (int i = 0; i < keys.size(); i++) {
-            map.put(keys.get(i), values.get(i));
-        }
-        return map;
     }
 }

@@ -4,55 +4,68 @@ import com.pulumi.aws.Provider;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import io.github.deletionguard.alarms.DeletionAlarmsArgs;
 import io.github.deletionguard.config.MemberAccount;
-import io.github.deletionguard.detection.DeletionEventForwarding;
 import io.github.deletionguard.detection.EventForwardingRole;
-import io.github.deletionguard.remediation.DeletionRemediation;
+import io.github.deletionguard.detection.EventForwardingRoleArgs;
+import io.github.deletionguard.providers.AccountProviders;
 import io.github.deletionguard.remediation.RemediationRoles;
+import io.github.deletionguard.remediation.RemediationRolesArgs;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** One guarded account: its IAM roles, once, and a region guard for each of its regions. */
+/**
+ * One guarded account: its IAM roles, once, and a region guard for each of its regions.
+ */
 public final class AccountGuard extends ComponentResource {
+    /** Keeps the package name the component was first released under: the token is part of every child's URN. */
     public static final String TYPE = "deletion-guard:guard:AccountGuard";
+
+    /** The providers an account guard deploys through: one per region, and the one for IAM. */
+    public record Providers(Map<String, Provider> regional, Provider iam) {
+    }
+
+    /**
+     * IAM is global, but moving a role to another provider replaces it. The provider of the
+     * security home region is the same for every account whatever its region list says, so
+     * adding, removing or reordering regions never moves a role. Chosen before the guard is
+     * constructed, so each account's providers register ahead of its guard.
+     */
+    public static Providers providersOf(AccountProviders providers, MemberAccount account, String securityHomeRegion) {
+        Map<String, Provider> regional = new LinkedHashMap<>();
+        account.regions().forEach(region -> regional.put(region, providers.forRegion(account.account(), region)));
+        return new Providers(regional, providers.forRegion(account.account(), securityHomeRegion));
+    }
 
     public AccountGuard(String name, AccountGuardArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         MemberAccount account = args.account();
-        DeletionResponse response = args.response();
-        // IAM is global: the account's roles exist once, through one fixed provider.
         Provider iamProvider = args.iamProvider();
         EventForwardingRole forwardingRole = new EventForwardingRole(name + "-event-forwarding",
-                new EventForwardingRole.Args(iamProvider, account.id(), account.regions(), response.forwarding()),
+                new EventForwardingRoleArgs(iamProvider, account.id(), account.regions(), args.forwarding()),
                 ComponentResourceOptions.builder().parent(this).build());
-        Optional<RemediationRoles> remediationRoles = response.remediation().map(remediation ->
-                new RemediationRoles(name + "-remediation", new RemediationRoles.Args(
+        Optional<RemediationRoles> remediationRoles = args.remediation().map(remediation ->
+                new RemediationRoles(name + "-remediation", new RemediationRolesArgs(
                         iamProvider, account.id(), account.regions(), remediation),
                         ComponentResourceOptions.builder().parent(this).build()));
         for (String region : account.regions()) {
-            Provider provider = args.regionProviders().get(region);
             new AccountRegionGuard(name + "-" + region, new AccountRegionGuardArgs(
-                    provider, region, alarmsIn(args, region),
-                    new DeletionEventForwarding.Args(provider, response.forwarding(), forwardingRole.roleArn(),
-                            response.centralBusArn()),
-                    response.remediation().map(remediation -> new DeletionRemediation.Args(provider, region,
-                            account.id(), remediation, remediationRoles.orElseThrow().triggerRoleArn()))),
+                    args.regionProviders().get(region),
+                    region,
+                    account.id(),
+                    account.cloudTrailLogGroup().filter(group -> group.region().equals(region)).map(group -> group.name()),
+                    args.names(),
+                    args.alarms(),
+                    args.alarmSettings(),
+                    Optional.ofNullable(args.hubTopicArns().get(region)),
+                    args.forwarding(),
+                    forwardingRole.roleArn(),
+                    args.centralBusArn(),
+                    args.remediation(),
+                    remediationRoles.map(RemediationRoles::triggerRoleArn)),
                     ComponentResourceOptions.builder().parent(this).build());
         }
         registerOutputs(Map.of("accountId", Output.of(account.id())));
-    }
-
-    private static Optional<DeletionAlarmsArgs> alarmsIn(AccountGuardArgs args, String region) {
-        return args.account().cloudTrailLogGroup()
-                .filter(group -> group.region().equals(region))
-                .map(group -> new DeletionAlarmsArgs(
-                        args.regionProviders().get(region),
-                        group.name(),
-                        args.namePrefix(),
-                        args.alarms(),
-                        args.alarmSettings(),
-                        args.hubTopicArns().get(region)));
     }
 }

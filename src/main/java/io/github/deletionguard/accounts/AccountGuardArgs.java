@@ -2,28 +2,36 @@ package io.github.deletionguard.accounts;
 
 import com.pulumi.aws.Provider;
 import com.pulumi.core.Output;
-import io.github.deletionguard.alarms.DeletionAlarm;
+import io.github.deletionguard.alarms.AlarmDefinition;
 import io.github.deletionguard.config.AlarmSettings;
 import io.github.deletionguard.config.MemberAccount;
+import io.github.deletionguard.detection.PreparedForwarding;
+import io.github.deletionguard.naming.ResourceNames;
+import io.github.deletionguard.remediation.PreparedRemediation;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * @param regionProviders the account's provider in each of its regions
- * @param iamProvider     the provider for the account's IAM roles (IAM is global; see DeletionGuardStack)
+ * @param regionProviders the account's provider in each of its regions ({@link AccountGuard#providersOf})
+ * @param iamProvider     the provider of the account's IAM roles ({@link AccountGuard#providersOf})
  * @param hubTopicArns    the notification topic of each region that has one
- * @param response        forwarding and remediation, deployed in every region of the account
+ * @param forwarding      forwarding, deployed in every region of the account
+ * @param centralBusArn   the central bus, so forwarding targets are created after it
+ * @param remediation     present only when the stack switches remediation on
  */
 public record AccountGuardArgs(
         MemberAccount account,
         Map<String, Provider> regionProviders,
         Provider iamProvider,
-        String namePrefix,
-        List<DeletionAlarm> alarms,
+        ResourceNames names,
+        List<AlarmDefinition> alarms,
         AlarmSettings alarmSettings,
         Map<String, Output<String>> hubTopicArns,
-        DeletionResponse response) {
+        PreparedForwarding forwarding,
+        Output<String> centralBusArn,
+        Optional<PreparedRemediation> remediation) {
 
     public AccountGuardArgs {
         regionProviders = Map.copyOf(regionProviders);

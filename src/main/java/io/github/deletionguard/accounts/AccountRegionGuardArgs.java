@@ -1,19 +1,41 @@
 package io.github.deletionguard.accounts;
 
 import com.pulumi.aws.Provider;
-import io.github.deletionguard.alarms.DeletionAlarmsArgs;
-import io.github.deletionguard.detection.DeletionEventForwarding;
-import io.github.deletionguard.remediation.DeletionRemediation;
+import com.pulumi.core.Output;
+import io.github.deletionguard.alarms.AlarmDefinition;
+import io.github.deletionguard.config.AlarmSettings;
+import io.github.deletionguard.detection.PreparedForwarding;
+import io.github.deletionguard.naming.ResourceNames;
+import io.github.deletionguard.remediation.PreparedRemediation;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
- * @param provider    the account's provider in this region
- * @param alarms      present only where the account's CloudTrail log group is
- * @param forwarding  the rule that forwards this region's deletion events to the central bus
- * @param remediation present only when the stack switches remediation on
+ * @param provider          the account's provider in this region
+ * @param cloudTrailLogGroup the log group the alarms read, present only where the account's trail delivers in this region
+ * @param hubTopicArn       the notification topic of this region, present where alarms may publish
+ * @param forwardingRoleArn the account's forwarding role
+ * @param centralBusArn     the forwarding rule's target
+ * @param remediation       present only when the stack switches remediation on
+ * @param triggerRoleArn    the account's remediation trigger role, present with remediation
  */
-public record AccountRegionGuardArgs(Provider provider, String region, Optional<DeletionAlarmsArgs> alarms,
-                                     DeletionEventForwarding.Args forwarding,
-                                     Optional<DeletionRemediation.Args> remediation) {
+public record AccountRegionGuardArgs(
+        Provider provider,
+        String region,
+        String accountId,
+        Optional<String> cloudTrailLogGroup,
+        ResourceNames names,
+        List<AlarmDefinition> alarms,
+        AlarmSettings alarmSettings,
+        Optional<Output<String>> hubTopicArn,
+        PreparedForwarding forwarding,
+        Output<String> forwardingRoleArn,
+        Output<String> centralBusArn,
+        Optional<PreparedRemediation> remediation,
+        Optional<Output<String>> triggerRoleArn) {
+
+    public AccountRegionGuardArgs {
+        alarms = List.copyOf(alarms);
+    }
 }

@@ -30,13 +30,13 @@ public final class DeletionAlarms extends ComponentResource {
         AlarmSettings settings = args.settings();
 
         List<Output<String>> names = args.alarms().stream().map(alarm -> {
-            String physicalName = args.namePrefix() + "-" + alarm.id();
+            String physicalName = args.names().alarm(alarm.id());
             new LogMetricFilter(name + "-" + alarm.id(), LogMetricFilterArgs.builder()
                     .name(physicalName)
                     .logGroupName(args.logGroupName())
                     .pattern(alarm.filterPattern().render())
                     .metricTransformation(LogMetricFilterMetricTransformationArgs.builder()
-                            .namespace(DeletionAlarm.METRIC_NAMESPACE)
+                            .namespace(AlarmDefinition.METRIC_NAMESPACE)
                             .name(alarm.metricName())
                             .value("1")
                             .unit("Count")
@@ -46,7 +46,7 @@ public final class DeletionAlarms extends ComponentResource {
             MetricAlarm metricAlarm = new MetricAlarm(name + "-" + alarm.id() + "-alarm", MetricAlarmArgs.builder()
                     .name(physicalName)
                     .alarmDescription(alarm.description())
-                    .namespace(DeletionAlarm.METRIC_NAMESPACE)
+                    .namespace(AlarmDefinition.METRIC_NAMESPACE)
                     .metricName(alarm.metricName())
                     .statistic("Sum")
                     .comparisonOperator("GreaterThanOrEqualToThreshold")

@@ -27,26 +27,19 @@ public final class CentralEventBus extends ComponentResource {
 
     private final Output<String> busArn;
 
-    /**
-     * @param provider    the security account's provider in its home region
-     * @param hubTopicArn the notification hub topic of the home region
-     */
-    public record Args(Provider provider, EventForwarding forwarding, Output<String> hubTopicArn) {
-    }
-
-    public CentralEventBus(String name, Args args, ComponentResourceOptions options) {
+    public CentralEventBus(String name, CentralEventBusArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         Provider provider = ChildOptions.requireProvider(args.provider(), TYPE);
-        EventForwarding forwarding = args.forwarding();
+        PreparedForwarding forwarding = args.forwarding();
         EventBus bus = new EventBus(name + "-bus", EventBusArgs.builder()
-                .name(forwarding.busName())
+                .name(forwarding.names().centralBus())
                 .description("Deletion events forwarded by every account and region deletion-guard watches")
                 .build(), ChildOptions.of(this, provider));
         new EventBusPolicy(name + "-bus-policy", EventBusPolicyArgs.builder()
                 .eventBusName(bus.name())
                 .policy(forwarding.busPolicy())
                 .build(), ChildOptions.of(this, provider));
-        for (EventForwarding.CentralRule central : forwarding.centralRules()) {
+        for (PreparedForwarding.CentralRule central : forwarding.centralRules()) {
             String ruleName = name + "-" + central.kind().id();
             EventRule rule = new EventRule(ruleName, EventRuleArgs.builder()
                     .name(central.name())
@@ -66,7 +59,7 @@ public final class CentralEventBus extends ComponentResource {
                             .build())
                     .build(), ChildOptions.of(this, provider));
         }
-        this.busArn = bus.name().applyValue(ignored -> forwarding.centralBusArn());
+        this.busArn = bus.name().applyValue(ignored -> forwarding.names().centralBusArn());
         registerOutputs(Map.of("busArn", busArn));
     }
 

@@ -20,21 +20,12 @@ import java.util.Map;
 public final class DeletionEventForwarding extends ComponentResource {
     public static final String TYPE = "deletion-guard:detection:DeletionEventForwarding";
 
-    /**
-     * @param provider      the account's provider in its region
-     * @param roleArn       the account's forwarding role
-     * @param centralBusArn the central bus, the rule's target
-     */
-    public record Args(Provider provider, EventForwarding forwarding, Output<String> roleArn,
-                       Output<String> centralBusArn) {
-    }
-
-    public DeletionEventForwarding(String name, Args args, ComponentResourceOptions options) {
+    public DeletionEventForwarding(String name, DeletionEventForwardingArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         Provider provider = ChildOptions.requireProvider(args.provider(), TYPE);
-        EventForwarding forwarding = args.forwarding();
+        PreparedForwarding forwarding = args.forwarding();
         EventRule rule = new EventRule(name + "-rule", EventRuleArgs.builder()
-                .name(forwarding.forwardingRuleName())
+                .name(forwarding.names().forwardingRule())
                 .description("Forwards KMS key and secret deletions, use of keys and secrets pending deletion,"
                         + " deletion-guard alarms and remediation results to the security account")
                 .eventPattern(forwarding.forwardingPattern())

@@ -10,7 +10,6 @@ import com.pulumi.resources.ComponentResourceOptions;
 import io.github.deletionguard.naming.Arns;
 import io.github.deletionguard.providers.ChildOptions;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,22 +21,12 @@ public final class EventForwardingRole extends ComponentResource {
 
     private final Output<String> roleArn;
 
-    /**
-     * @param provider  the account's provider in the region that holds its IAM resources
-     * @param regions   the account's regions, each with a forwarding rule that may assume the role
-     */
-    public record Args(Provider provider, String accountId, List<String> regions, EventForwarding forwarding) {
-        public Args {
-            regions = List.copyOf(regions);
-        }
-    }
-
-    public EventForwardingRole(String name, Args args, ComponentResourceOptions options) {
+    public EventForwardingRole(String name, EventForwardingRoleArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         Provider provider = ChildOptions.requireProvider(args.provider(), TYPE);
-        EventForwarding forwarding = args.forwarding();
+        PreparedForwarding forwarding = args.forwarding();
         Role role = new Role(name + "-role", RoleArgs.builder()
-                .name(forwarding.roleName())
+                .name(forwarding.names().forwardingRole())
                 .description("Lets this account's deletion-guard forwarding rules put events on the central bus")
                 .assumeRolePolicy(forwarding.renderRoleTrust(args.accountId(), args.regions()))
                 .inlinePolicies(RoleInlinePolicyArgs.builder()

@@ -1,8 +1,9 @@
 package io.github.deletionguard.naming;
 
 /**
- * ARNs of resources whose names the program sets itself, known before they exist so policies can
- * be rendered (and reviewed as golden files) without waiting for the resources.
+ * How AWS writes each kind of ARN the program's policies name. The names in them come from
+ * {@link ResourceNames} or the config; ARNs are known before the resources exist, so policies can
+ * be rendered (and reviewed as golden files) without waiting for them.
  */
 public final class Arns {
     private Arns() {
@@ -36,6 +37,14 @@ public final class Arns {
     /** A rule on a custom event bus: its ARN names the bus too. */
     public static String eventRule(String region, String accountId, String busName, String ruleName) {
         return "arn:aws:events:" + region + ":" + accountId + ":rule/" + busName + "/" + ruleName;
+    }
+
+    public static String ssmDocument(String region, String accountId, String documentName) {
+        return "arn:aws:ssm:" + region + ":" + accountId + ":document/" + documentName;
+    }
+
+    public static String logGroup(String region, String accountId, String logGroupName) {
+        return "arn:aws:logs:" + region + ":" + accountId + ":log-group:" + logGroupName;
     }
 
     /** The default version of an Automation document, as EventBridge targets and IAM name it. */

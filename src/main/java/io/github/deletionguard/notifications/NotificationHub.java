@@ -12,6 +12,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.github.deletionguard.naming.Arns;
+import io.github.deletionguard.naming.ResourceNames;
 import io.github.deletionguard.providers.ChildOptions;
 import io.github.deletionguard.documents.PolicyTemplate;
 
@@ -32,7 +33,7 @@ public final class NotificationHub extends ComponentResource {
         Provider provider = ChildOptions.requireProvider(args.provider(), TYPE);
 
         Topic topic = new Topic(name + "-topic", TopicArgs.builder()
-                .name(args.topicName())
+                .name(args.names().hubTopic())
                 .build(), ChildOptions.of(this, provider));
         this.topicArn = topic.arn();
 
@@ -54,15 +55,16 @@ public final class NotificationHub extends ComponentResource {
     }
 
     static String renderPolicy(NotificationHubArgs args) {
-        String topicArn = Arns.snsTopic(args.region(), args.securityAccountId(), args.topicName());
+        ResourceNames names = args.names();
+        String topicArn = names.hubTopicArn(args.region());
         JsonObject policy = args.topicPolicy().fill(Map.of(
-                "securityAccountRoot", Arns.accountRoot(args.securityAccountId()),
+                "securityAccountRoot", Arns.accountRoot(names.securityAccountId()),
                 "topicArn", topicArn,
                 "guardedAccountIds", args.publisherAccounts(),
-                "guardAlarmArns", Arns.cloudWatchAlarm(args.region(), "*", args.alarmNamePrefix() + "-*")));
+                "guardAlarmArns", names.alarmArnInAnyAccount(args.region())));
         args.eventRules().ifPresent(rules -> policy.getAsJsonArray("Statement").add(rules.statement().fill(Map.of(
                 "topicArn", topicArn,
-                "securityAccountId", args.securityAccountId(),
+                "securityAccountId", names.securityAccountId(),
                 "centralRuleArns", rules.ruleArns()))));
         return PolicyTemplate.minify(policy);
     }

@@ -4,6 +4,9 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import io.github.deletionguard.awsapi.AwsService;
+import io.github.deletionguard.awsapi.EventField;
+import io.github.deletionguard.awsapi.ServiceEvent;
 import io.github.deletionguard.documents.PolicyTemplate;
 
 import java.util.List;
@@ -16,8 +19,6 @@ import java.util.List;
  * values, {@code suffix}, {@code exists}, {@code anything-but} with {@code wildcard}, and {@code $or}.
  */
 public final class EventPattern {
-    /** The detail-type of every API call EventBridge receives from CloudTrail. */
-    public static final String CLOUDTRAIL_API_CALL = "AWS API Call via CloudTrail";
     private static final String OR = "$or";
 
     private final JsonObject json;
@@ -30,9 +31,20 @@ public final class EventPattern {
         return new EventPattern(new JsonObject());
     }
 
-    /** An API call a service reports through CloudTrail, e.g. {@code apiCall("aws.kms")}. */
-    public static EventPattern apiCall(String source) {
-        return empty().with("source", Match.equalTo(source)).with("detail-type", Match.equalTo(CLOUDTRAIL_API_CALL));
+    /** An API call a service reports through CloudTrail, e.g. {@code apiCall(AwsService.KMS)}. */
+    public static EventPattern apiCall(AwsService service) {
+        return empty().with(EventField.SOURCE, Match.equalTo(service.eventBridgeSource()))
+                .with(EventField.DETAIL_TYPE, Match.equalTo(ServiceEvent.API_CALL_VIA_CLOUDTRAIL));
+    }
+
+    /** An event a service sends itself, e.g. an alarm's state change. */
+    public static EventPattern serviceEvent(ServiceEvent event) {
+        return empty().with(EventField.SOURCE, Match.equalTo(event.source()))
+                .with(EventField.DETAIL_TYPE, Match.equalTo(event.detailType()));
+    }
+
+    public EventPattern with(EventField field, Match... alternatives) {
+        return with(field.inPattern(), alternatives);
     }
 
     /** Matches when any branch matches ({@code $or}); each branch is a pattern of the whole event. */

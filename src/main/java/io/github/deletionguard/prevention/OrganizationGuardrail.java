@@ -1,6 +1,5 @@
 package io.github.deletionguard.prevention;
 
-import com.pulumi.Context;
 import com.pulumi.aws.Provider;
 import com.pulumi.aws.organizations.Policy;
 import com.pulumi.aws.organizations.PolicyArgs;
@@ -9,12 +8,10 @@ import com.pulumi.aws.organizations.PolicyAttachmentArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import io.github.deletionguard.providers.AccountProviders;
 import io.github.deletionguard.providers.ChildOptions;
-import io.github.deletionguard.config.GuardConfig;
-import io.github.deletionguard.config.PolicyTarget;
 
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The organization-wide guardrail: a service control policy, created in the management account,
@@ -22,11 +19,13 @@ import java.util.Map;
  * restrict the management account or service-linked roles, so the deletion alarms stay needed.
  */
 public final class OrganizationGuardrail extends ComponentResource {
+    /** Keeps the package name the component was first released under: the token is part of every child's URN. */
     public static final String TYPE = "deletion-guard:orgpolicy:OrganizationGuardrail";
     /** AWS Organizations is a global service whose API is served from us-east-1 only. */
     public static final String ORGANIZATIONS_REGION = "us-east-1";
 
     private final Output<String> policyId;
+    private final Output<String> document;
 
     public OrganizationGuardrail(String name, OrganizationGuardrailArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
@@ -49,23 +48,16 @@ public final class OrganizationGuardrail extends ComponentResource {
                     .build(), ChildOptions.of(this, provider));
         }
 
-        registerOutputs(Map.of("policyId", policyId, "document", Output.of(args.document().text())));
-    }
-
-    /** Deploys the stack's guardrail through the management account and exports its id and document. */
-    public static void deploy(Context ctx, GuardConfig config, AccountProviders providers,
-                              ServiceControlPolicyDocument document) {
-        OrganizationGuardrail guardrail = new OrganizationGuardrail("organization-guardrail", new OrganizationGuardrailArgs(
-                providers.forRegion(config.organization().managementAccount(), ORGANIZATIONS_REGION),
-                config.resourcePrefix() + "-deny-key-and-secret-deletion",
-                document,
-                config.serviceControlPolicy().orElseThrow().targets().stream().map(PolicyTarget::id).toList()),
-                ComponentResourceOptions.builder().build());
-        ctx.export("serviceControlPolicyId", guardrail.policyId());
-        ctx.export("serviceControlPolicyDocument", Output.of(document.text()));
+        this.document = Output.of(args.document().text());
+        registerOutputs(new TreeMap<>(Map.of("policyId", policyId, "document", document)));
     }
 
     public Output<String> policyId() {
         return policyId;
+    }
+
+    /** The SCP exactly as AWS Organizations receives it. */
+    public Output<String> document() {
+        return document;
     }
 }

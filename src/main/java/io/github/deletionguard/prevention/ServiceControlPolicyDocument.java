@@ -1,7 +1,9 @@
 package io.github.deletionguard.prevention;
 
-import io.github.deletionguard.providers.AccountProviders;
+import io.github.deletionguard.awsapi.ApiCall;
 import io.github.deletionguard.naming.Arns;
+import io.github.deletionguard.naming.ResourceNames;
+import io.github.deletionguard.naming.Tags;
 import io.github.deletionguard.config.BreakGlassRole;
 import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.config.MemberAccount;
@@ -26,9 +28,8 @@ import java.util.TreeSet;
 public record ServiceControlPolicyDocument(String text) {
     public static final String FILE = "scp-deny-key-and-secret-deletion.json";
     /**
-     * AWS Organizations quota: characters in one SCP, whitespace included (hence minified), as the
-     * issue that specified this check gives it. Older AWS documentation says 5,120; our documents
-     * stay under that too (see the README), so either way AWS accepts them.
+     * AWS Organizations quota "Maximum size of a service control policy": 10,240 characters since
+     * 15 May 2026 (5,120 before), whitespace included, hence minified.
      */
     public static final int MAX_CHARACTERS = 10_240;
 
@@ -49,11 +50,16 @@ public record ServiceControlPolicyDocument(String text) {
         TreeSet<String> administrators = new TreeSet<>(breakGlass);
         administrators.add(roleInAnyAccount(config.organization().accessRoleName()));
 
+        List<ApiCall> deletions = new ArrayList<>(ApiCall.KEY_DELETIONS);
+        deletions.addAll(ApiCall.SECRET_DELETIONS);
         String text = template.render(Map.of(
+                "deletionActions", deletions.stream().map(ApiCall::iamAction).toList(),
+                "scheduleKeyDeletionAction", ApiCall.SCHEDULE_KEY_DELETION.iamAction(),
+                "deleteSecretAction", ApiCall.DELETE_SECRET.iamAction(),
                 "breakGlassRoleArns", breakGlass,
                 "guardrailAdministratorArns", List.copyOf(administrators),
                 "guardrailResourceArns", guardrailResources(config),
-                "managedByTagValue", AccountProviders.MANAGED_BY_VALUE,
+                "managedByTagValue", Tags.MANAGED_BY_VALUE,
                 "minimumWindowDays", Integer.toString(settings.minimumWindowDays())));
         if (text.length() > MAX_CHARACTERS) {
             throw new InvalidPolicyException(template.source() + " renders to " + text.length()
@@ -65,27 +71,20 @@ public record ServiceControlPolicyDocument(String text) {
     }
 
     /**
-     * What the program deploys, by name: every guardrail is named with the resource prefix. Metric
-     * filters are not resources IAM can name, so the log groups that carry them stand in; a log
-     * group in the management account is left out because no SCP applies there anyway.
+     * What the program deploys, by name (from the one naming authority), and the CloudTrail log
+     * groups its metric filters read: metric filters are not resources IAM can name, so their
+     * log groups stand in. A log group in the management account is left out because no SCP
+     * applies there anyway.
      */
     private static List<String> guardrailResources(GuardConfig config) {
-        String named = config.resourcePrefix() + "-*";
-        List<String> arns = new ArrayList<>(List.of(
-                "arn:aws:events:*:*:rule/" + named,
-                // Rules on a custom event bus carry the bus name in their ARN.
-                "arn:aws:events:*:*:rule/*/" + named,
-                Arns.cloudWatchAlarm("*", "*", named),
-                Arns.snsTopic("*", "*", named),
-                "arn:aws:ssm:*:*:document/" + named,
-                roleInAnyAccount(named)));
+        List<String> arns = new ArrayList<>(ResourceNames.of(config).protectedArnPatterns());
         String management = config.organization().managementAccount().id();
         for (MemberAccount member : config.accounts()) {
             if (member.id().equals(management)) {
                 continue;
             }
             member.cloudTrailLogGroup().ifPresent(group -> {
-                String logGroup = "arn:aws:logs:" + group.region() + ":" + member.id() + ":log-group:" + group.name();
+                String logGroup = Arns.logGroup(group.region(), member.id(), group.name());
                 // Some CloudWatch Logs actions are authorized against the ARN with a ':*' suffix.
                 arns.add(logGroup);
                 arns.add(logGroup + ":*");
@@ -95,6 +94,6 @@ public record ServiceControlPolicyDocument(String text) {
     }
 
     private static String roleInAnyAccount(String name) {
-        return "arn:aws:iam::*:role/" + name;
+        return Arns.iamRole("*", name);
     }
 }

@@ -5,6 +5,8 @@ import com.pulumi.aws.ProviderArgs;
 import com.pulumi.aws.inputs.ProviderAssumeRoleArgs;
 import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
 import io.github.deletionguard.config.NamedAccount;
+import io.github.deletionguard.naming.Arns;
+import io.github.deletionguard.naming.Tags;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -16,17 +18,13 @@ import java.util.Map;
  * Logical names come from the account name and region only: reordering config changes nothing.
  */
 public final class AccountProviders {
-    /** Tag on every resource the program creates; guardrails use it to recognise their own. */
-    public static final String MANAGED_BY_TAG = "ManagedBy";
-    public static final String MANAGED_BY_VALUE = "deletion-guard";
-
     private final String accessRoleName;
     private final Map<String, String> defaultTags;
     private final Map<String, Provider> byAccountAndRegion = new HashMap<>();
 
     public AccountProviders(String accessRoleName, String stackName) {
         this.accessRoleName = accessRoleName;
-        this.defaultTags = Map.of(MANAGED_BY_TAG, MANAGED_BY_VALUE, "DeletionGuardStack", stackName);
+        this.defaultTags = Tags.forStack(stackName);
     }
 
     public Provider forRegion(NamedAccount account, String region) {
@@ -38,7 +36,7 @@ public final class AccountProviders {
                 .region(region)
                 .allowedAccountIds(account.id())
                 .assumeRole(ProviderAssumeRoleArgs.builder()
-                        .roleArn("arn:aws:iam::" + account.id() + ":role/" + accessRoleName)
+                        .roleArn(Arns.iamRole(account.id(), accessRoleName))
                         .sessionName("deletion-guard")
                         .build())
                 .defaultTags(ProviderDefaultTagsArgs.builder().tags(defaultTags).build())

@@ -16,6 +16,7 @@ import io.github.deletionguard.providers.ChildOptions;
 import io.github.deletionguard.patterns.RuleState;
 
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One account and region's remediation: the Automation document and the rule that starts it,
@@ -25,27 +26,19 @@ import java.util.Map;
 public final class DeletionRemediation extends ComponentResource {
     public static final String TYPE = "deletion-guard:remediation:DeletionRemediation";
 
-    /**
-     * @param provider       the account's provider in {@code region}
-     * @param triggerRoleArn the role the rule uses to start the Automation
-     */
-    public record Args(Provider provider, String region, String accountId, Remediation remediation,
-                       Output<String> triggerRoleArn) {
-    }
-
-    public DeletionRemediation(String name, Args args, ComponentResourceOptions options) {
+    public DeletionRemediation(String name, DeletionRemediationArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         Provider provider = ChildOptions.requireProvider(args.provider(), TYPE);
-        Remediation remediation = args.remediation();
+        PreparedRemediation remediation = args.remediation();
 
         Document document = new Document(name + "-document", DocumentArgs.builder()
-                .name(remediation.documentName())
+                .name(remediation.names().remediationDocument())
                 .documentType("Automation")
                 .documentFormat("YAML")
                 .content(remediation.document().content())
                 .build(), ChildOptions.of(this, provider));
         EventRule rule = new EventRule(name + "-rule", EventRuleArgs.builder()
-                .name(remediation.ruleName())
+                .name(remediation.names().remediationRule())
                 .description("Starts deletion-guard's remediation when a key is scheduled for deletion or a"
                         + " secret deleted with a recovery window, unless a break-glass role did it")
                 .eventPattern(remediation.pattern())
@@ -63,6 +56,6 @@ public final class DeletionRemediation extends ComponentResource {
                         .inputTemplate(remediation.inputTemplate(args.accountId()))
                         .build())
                 .build(), ChildOptions.of(this, provider));
-        registerOutputs(Map.of("ruleArn", rule.arn(), "documentName", document.name()));
+        registerOutputs(new TreeMap<>(Map.of("ruleArn", rule.arn(), "documentName", document.name())));
     }
 }

@@ -13,6 +13,7 @@ import io.github.deletionguard.providers.ChildOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One account's remediation roles (IAM is global, so once per account): the role Automation
@@ -25,20 +26,10 @@ public final class RemediationRoles extends ComponentResource {
     private final Output<String> automationRoleArn;
     private final Output<String> triggerRoleArn;
 
-    /**
-     * @param provider the account's provider in the region that holds its IAM resources
-     * @param regions  the account's regions, each with a remediation rule and document
-     */
-    public record Args(Provider provider, String accountId, List<String> regions, Remediation remediation) {
-        public Args {
-            regions = List.copyOf(regions);
-        }
-    }
-
-    public RemediationRoles(String name, Args args, ComponentResourceOptions options) {
+    public RemediationRoles(String name, RemediationRolesArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         Provider provider = ChildOptions.requireProvider(args.provider(), TYPE);
-        Remediation remediation = args.remediation();
+        PreparedRemediation remediation = args.remediation();
         String accountId = args.accountId();
 
         List<RoleInlinePolicyArgs> permissions = new ArrayList<>();
@@ -49,13 +40,13 @@ public final class RemediationRoles extends ComponentResource {
             permissions.add(inlinePolicy("restore-secret", remediation.renderSecretPolicy(accountId, args.regions())));
         }
         Role automationRole = new Role(name + "-automation-role", RoleArgs.builder()
-                .name(remediation.automationRoleName())
+                .name(remediation.names().automationRole())
                 .description("Assumed by deletion-guard's remediation Automation to undo a deletion in this account")
                 .assumeRolePolicy(remediation.renderAutomationRoleTrust(accountId, args.regions()))
                 .inlinePolicies(permissions)
                 .build(), ChildOptions.ofFixedName(this, provider));
         Role triggerRole = new Role(name + "-trigger-role", RoleArgs.builder()
-                .name(remediation.triggerRoleName())
+                .name(remediation.names().triggerRole())
                 .description("Lets this account's deletion-guard remediation rules start the remediation Automation")
                 .assumeRolePolicy(remediation.renderTriggerRoleTrust(accountId, args.regions()))
                 .inlinePolicies(inlinePolicy("start-remediation",
@@ -64,7 +55,7 @@ public final class RemediationRoles extends ComponentResource {
 
         this.automationRoleArn = automationRole.name().applyValue(roleName -> Arns.iamRole(accountId, roleName));
         this.triggerRoleArn = triggerRole.name().applyValue(roleName -> Arns.iamRole(accountId, roleName));
-        registerOutputs(Map.of("automationRoleArn", automationRoleArn, "triggerRoleArn", triggerRoleArn));
+        registerOutputs(new TreeMap<>(Map.of("automationRoleArn", automationRoleArn, "triggerRoleArn", triggerRoleArn)));
     }
 
     private static RoleInlinePolicyArgs inlinePolicy(String name, String document) {

@@ -66,7 +66,7 @@ public final class CriticalKey extends ComponentResource {
             replicaKeyArns.put(region, replica.arn());
         }
 
-        registerOutputs(Map.of("keyArn", keyArn, "aliasName", Output.of(aliasName)));
+        registerOutputs(new TreeMap<>(Map.of("keyArn", keyArn, "aliasName", Output.of(aliasName))));
     }
 
     public Output<String> keyArn() {

@@ -2,6 +2,7 @@ package io.github.deletionguard.securityaccount;
 
 import com.pulumi.aws.Provider;
 import com.pulumi.core.Output;
+import io.github.deletionguard.outputs.OutputMaps;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.github.deletionguard.config.CriticalKeyDefinition;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 
 /**
@@ -62,7 +64,7 @@ public final class CriticalVault extends ComponentResource {
 
         this.keyOutputs = OutputMaps.resolved(keyOutputsByAlias);
         this.secretOutputs = OutputMaps.resolved(secretOutputsByName);
-        registerOutputs(Map.of("keys", keyOutputs, "secrets", secretOutputs));
+        registerOutputs(new TreeMap<>(Map.of("keys", keyOutputs, "secrets", secretOutputs)));
     }
 
     /** By alias name: {@code aliasName}, {@code keyArn}, {@code keyId}, {@code region}, {@code replicaKeyArns} by region. */

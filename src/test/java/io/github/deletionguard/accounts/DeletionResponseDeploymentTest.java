@@ -5,13 +5,13 @@ import io.github.deletionguard.config.AlarmMode;
 import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.config.MemberAccount;
 import io.github.deletionguard.config.RemediationSettings;
-import io.github.deletionguard.detection.EventForwarding;
+import io.github.deletionguard.detection.PreparedForwarding;
 import io.github.deletionguard.detection.NotifiedEvent;
 import io.github.deletionguard.plan.OfflineEngine;
 import io.github.deletionguard.plan.PlannedResource;
 import io.github.deletionguard.plan.PlannedResource.ProviderTarget;
 import io.github.deletionguard.documents.PolicyFiles;
-import io.github.deletionguard.remediation.Remediation;
+import io.github.deletionguard.remediation.PreparedRemediation;
 import io.github.deletionguard.testing.Deployments;
 import io.github.deletionguard.testing.SampleConfigs;
 import org.junit.jupiter.api.Test;
@@ -50,7 +50,7 @@ class DeletionResponseDeploymentTest {
     void everyAccountRegionForwardsToTheCentralBusThroughItsAccountsRole() {
         for (AlarmMode mode : AlarmMode.values()) {
             OfflineEngine.Run run = Deployments.of(SampleConfigs.small(mode));
-            EventForwarding forwarding = forwarding(mode, RemediationSettings.off());
+            PreparedForwarding forwarding = forwarding(mode, RemediationSettings.off());
             for (String account : ACCOUNTS) {
                 for (String region : REGIONS) {
                     ProviderTarget target = new ProviderTarget(account, region);
@@ -80,7 +80,7 @@ class DeletionResponseDeploymentTest {
                         assertEquals(List.of(), rules, settings + " " + target);
                         continue;
                     }
-                    Remediation remediation = remediation(settings);
+                    PreparedRemediation remediation = remediation(settings);
                     PlannedResource document = documents.stream().collect(onlyOne());
                     assertEquals("Automation", document.input("documentType"));
                     assertEquals("YAML", document.input("documentFormat"));
@@ -140,7 +140,7 @@ class DeletionResponseDeploymentTest {
         for (AlarmMode mode : AlarmMode.values()) {
             RemediationSettings settings = new RemediationSettings(true, true);
             OfflineEngine.Run run = Deployments.of(SampleConfigs.small(mode, settings));
-            EventForwarding forwarding = forwarding(mode, settings);
+            PreparedForwarding forwarding = forwarding(mode, settings);
             ProviderTarget home = new ProviderTarget(SECURITY_ID, HOME);
             only(run, "aws:cloudwatch/eventBus:EventBus", home, "deletion-guard-deletion-events");
             PlannedResource busPolicy = Deployments.ofType(run, "aws:cloudwatch/eventBusPolicy:EventBusPolicy").stream()
@@ -160,7 +160,7 @@ class DeletionResponseDeploymentTest {
                             .map(rule -> rule.input("name")).collect(Collectors.toSet()));
             centralRules.stream().filter(rule -> !rule.input("name").contains("pending"))
                     .forEach(rule -> assertEquals("ENABLED", rule.input("state"), rule.input("name")));
-            for (EventForwarding.CentralRule central : forwarding.centralRules()) {
+            for (PreparedForwarding.CentralRule central : forwarding.centralRules()) {
                 PlannedResource rule = only(run, RULE, home, central.name());
                 assertEquals(central.pattern(), rule.input("eventPattern"));
                 PlannedResource toTopic = onlyTargetOf(run, home, central.name());
@@ -187,13 +187,13 @@ class DeletionResponseDeploymentTest {
         }
     }
 
-    private static EventForwarding forwarding(AlarmMode mode, RemediationSettings settings) {
-        return EventForwarding.prepare(SampleConfigs.small(mode, settings), PolicyFiles.inProjectRoot(),
+    private static PreparedForwarding forwarding(AlarmMode mode, RemediationSettings settings) {
+        return PreparedForwarding.prepare(SampleConfigs.small(mode, settings), PolicyFiles.inProjectRoot(),
                 settings.anyEnabled() ? Optional.of("deletion-guard-remediate-deletion") : Optional.empty());
     }
 
-    private static Remediation remediation(RemediationSettings settings) {
-        return Remediation.prepare(SampleConfigs.small(AlarmMode.ANY_DELETION, settings), PolicyFiles.inProjectRoot())
+    private static PreparedRemediation remediation(RemediationSettings settings) {
+        return PreparedRemediation.prepare(SampleConfigs.small(AlarmMode.ANY_DELETION, settings), PolicyFiles.inProjectRoot())
                 .orElseThrow();
     }
 

@@ -71,19 +71,19 @@ class DeletionAlarmPatternTest {
                     variant(DECRYPT_KEY_PENDING_DELETION, event -> event.addProperty("eventSource", "s3.amazonaws.com"))));
 
     /** Which events each alarm counts; every other event in {@link #EVENTS} it must not count. */
-    private static final Map<DeletionAlarm, List<String>> MUST_MATCH = Map.of(
-            DeletionAlarm.KMS_KEY_PENDING_DELETION_USE, List.of("Decrypt with key pending deletion"),
-            DeletionAlarm.SECRET_MARKED_FOR_DELETION_ACCESS, List.of(
+    private static final Map<AlarmDefinition, List<String>> MUST_MATCH = Map.of(
+            AlarmDefinition.KMS_KEY_PENDING_DELETION_USE, List.of("Decrypt with key pending deletion"),
+            AlarmDefinition.SECRET_MARKED_FOR_DELETION_ACCESS, List.of(
                     "GetSecretValue of secret marked for deletion", "PutSecretValue to secret marked for deletion"),
-            DeletionAlarm.KMS_KEY_DELETION_ATTEMPT, List.of(
+            AlarmDefinition.KMS_KEY_DELETION_ATTEMPT, List.of(
                     "ScheduleKeyDeletion", "ScheduleKeyDeletion denied by an SCP", "DisableKey", "DeleteImportedKeyMaterial"),
-            DeletionAlarm.SECRET_DELETION_ATTEMPT, List.of("DeleteSecret", "DeleteSecret denied"),
-            DeletionAlarm.KMS_ERRORS, List.of("ScheduleKeyDeletion denied by an SCP", "Decrypt with key pending deletion",
+            AlarmDefinition.SECRET_DELETION_ATTEMPT, List.of("DeleteSecret", "DeleteSecret denied"),
+            AlarmDefinition.KMS_ERRORS, List.of("ScheduleKeyDeletion denied by an SCP", "Decrypt with key pending deletion",
                     "Decrypt with key pending import", "Decrypt with disabled key", "Decrypt denied by IAM"));
 
     @Test
     void everyAlarmCountsWhatItMustAndNothingElse() {
-        for (DeletionAlarm alarm : DeletionAlarm.values()) {
+        for (AlarmDefinition alarm : AlarmDefinition.values()) {
             FilterPatternEvaluator.ParsedPattern pattern = FilterPatternEvaluator.parse(alarm.filterPattern().render());
             List<String> expected = MUST_MATCH.get(alarm);
             EVENTS.forEach((name, event) -> {
@@ -98,14 +98,14 @@ class DeletionAlarmPatternTest {
 
     @Test
     void accessOnlyModeAlarmsOnUseAndAccessOnly() {
-        assertEquals(List.of(DeletionAlarm.KMS_KEY_PENDING_DELETION_USE, DeletionAlarm.SECRET_MARKED_FOR_DELETION_ACCESS),
-                DeletionAlarm.forMode(AlarmMode.ACCESS_ONLY));
-        assertEquals(Arrays.asList(DeletionAlarm.values()), DeletionAlarm.forMode(AlarmMode.ANY_DELETION));
+        assertEquals(List.of(AlarmDefinition.KMS_KEY_PENDING_DELETION_USE, AlarmDefinition.SECRET_MARKED_FOR_DELETION_ACCESS),
+                AlarmDefinition.forMode(AlarmMode.ACCESS_ONLY));
+        assertEquals(Arrays.asList(AlarmDefinition.values()), AlarmDefinition.forMode(AlarmMode.ANY_DELETION));
     }
 
     @Test
     void renderedPatternsMatchTheReviewedGoldenFile() {
-        String rendered = Arrays.stream(DeletionAlarm.values())
+        String rendered = Arrays.stream(AlarmDefinition.values())
                 .map(alarm -> alarm.id() + "\n" + alarm.filterPattern().render() + "\n")
                 .collect(Collectors.joining("\n"));
         GoldenFiles.assertMatches("alarms/filter-patterns.txt", rendered);

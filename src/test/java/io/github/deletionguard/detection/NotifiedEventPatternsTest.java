@@ -84,7 +84,7 @@ class NotifiedEventPatternsTest {
 
     @Test
     void messagesSayWhoDidWhatToWhichKeyOrSecretWhereAndWhen() {
-        EventForwarding forwarding = forwarding(AlarmMode.ANY_DELETION, true);
+        PreparedForwarding forwarding = forwarding(AlarmMode.ANY_DELETION, true);
         Map<String, JsonObject> events = DeletionEventSamples.all();
 
         String scheduled = message(forwarding, KEY_DELETION, events.get("ScheduleKeyDeletion by an IAM user, key named by id"));
@@ -119,7 +119,7 @@ class NotifiedEventPatternsTest {
         }
     }
 
-    private static void assertNotifications(EventForwarding forwarding, Map<String, NotifiedEvent> expected) {
+    private static void assertNotifications(PreparedForwarding forwarding, Map<String, NotifiedEvent> expected) {
         Map<String, String> centralPatterns = new TreeMap<>();
         forwarding.centralRules().forEach(rule -> centralPatterns.put(rule.kind().name(), rule.pattern()));
         Map<String, String> actual = new LinkedHashMap<>();
@@ -135,15 +135,15 @@ class NotifiedEventPatternsTest {
         assertEquals(expectedNames, actual);
     }
 
-    private static String message(EventForwarding forwarding, NotifiedEvent kind, JsonObject event) {
-        EventForwarding.CentralRule rule = forwarding.centralRules().stream()
+    private static String message(PreparedForwarding forwarding, NotifiedEvent kind, JsonObject event) {
+        PreparedForwarding.CentralRule rule = forwarding.centralRules().stream()
                 .filter(candidate -> candidate.kind() == kind).findFirst().orElseThrow();
         return InputTransformer.message(rule.inputPaths(), rule.inputTemplate(), event);
     }
 
-    static EventForwarding forwarding(AlarmMode mode, boolean remediationOn) {
+    static PreparedForwarding forwarding(AlarmMode mode, boolean remediationOn) {
         GuardConfig config = SampleConfigs.small(mode);
-        return EventForwarding.prepare(config, PolicyFiles.inProjectRoot(),
+        return PreparedForwarding.prepare(config, PolicyFiles.inProjectRoot(),
                 remediationOn ? Optional.of(DeletionEventSamples.REMEDIATION_DOCUMENT) : Optional.empty());
     }
 

@@ -1,5 +1,6 @@
 package io.github.deletionguard.patterns;
 
+import io.github.deletionguard.awsapi.AwsService;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -15,7 +16,7 @@ class EventPatternTest {
 
     @Test
     void buildsNestedFieldsAsTheJsonEventBridgeReads() {
-        EventPattern pattern = EventPattern.apiCall("aws.kms")
+        EventPattern pattern = EventPattern.apiCall(AwsService.KMS)
                 .with("detail.eventName", equalTo("ScheduleKeyDeletion"), equalTo("DisableKey"))
                 .with("detail.errorCode", exists(false))
                 .with("detail.errorMessage", suffix(" is pending deletion."))
@@ -39,7 +40,7 @@ class EventPatternTest {
 
     @Test
     void leavesThePatternItExtendsUnchanged() {
-        EventPattern base = EventPattern.apiCall("aws.secretsmanager");
+        EventPattern base = EventPattern.apiCall(AwsService.SECRETS_MANAGER);
         EventPattern extended = base.with("detail.eventName", equalTo("DeleteSecret"));
         assertEquals("{\"source\":[\"aws.secretsmanager\"],\"detail-type\":[\"AWS API Call via CloudTrail\"]}", base.render());
         assertEquals(base.render().length() + ",\"detail\":{\"eventName\":[\"DeleteSecret\"]}".length(), extended.render().length());
@@ -47,7 +48,7 @@ class EventPatternTest {
 
     @Test
     void refusesPatternsEventBridgeWouldReadDifferently() {
-        EventPattern base = EventPattern.apiCall("aws.kms");
+        EventPattern base = EventPattern.apiCall(AwsService.KMS);
         // Written twice, one value would silently replace the other.
         assertThrows(IllegalArgumentException.class, () -> base.with("source", equalTo("aws.ssm")));
         // EventBridge reads an $or with one branch as a field named "$or".

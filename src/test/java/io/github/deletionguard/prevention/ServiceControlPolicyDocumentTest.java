@@ -4,7 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.deletionguard.DeletionGuardStack;
-import io.github.deletionguard.providers.AccountProviders;
+import io.github.deletionguard.naming.Tags;
 import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.plan.OfflineEngine;
 import io.github.deletionguard.documents.InvalidPolicyException;
@@ -60,7 +60,7 @@ class ServiceControlPolicyDocumentTest {
                 stackConfig("prod", Map.of()), PolicyFiles.inProjectRoot()).orElseThrow().text()).getAsJsonObject();
 
         JsonObject byTag = statement(document, "ProtectGuardrailsByTag");
-        assertEquals(Map.of("aws:ResourceTag/" + AccountProviders.MANAGED_BY_TAG, AccountProviders.MANAGED_BY_VALUE),
+        assertEquals(Map.of("aws:ResourceTag/" + Tags.MANAGED_BY_TAG, Tags.MANAGED_BY_VALUE),
                 byTag.getAsJsonObject("Condition").getAsJsonObject("StringEquals").asMap().entrySet().stream()
                         .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().getAsString())));
     }

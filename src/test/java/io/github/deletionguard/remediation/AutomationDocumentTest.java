@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AutomationDocumentTest {
     private static final Pattern VARIABLE = Pattern.compile("\\{\\{ *([A-Za-z0-9_.]+) *}}");
     private static final AutomationDocument DOCUMENT =
-            AutomationDocument.load(PolicyFiles.inProjectRoot().file(Remediation.DOCUMENT_FILE));
+            AutomationDocument.load(PolicyFiles.inProjectRoot().file(PreparedRemediation.DOCUMENT_FILE));
 
     @Test
     void isASchemaZeroThreeDocumentWithItsStepsAndOutputs() {
@@ -72,7 +72,7 @@ class AutomationDocumentTest {
 
     @Test
     void takesExactlyTheParametersTheRemediationRulePasses() {
-        Remediation remediation = RemediationFixtures.prepared(new RemediationSettings(true, true));
+        PreparedRemediation remediation = RemediationFixtures.prepared(new RemediationSettings(true, true));
         Set<String> passed = new TreeSet<>(remediation.inputPaths().keySet());
         passed.add("AutomationAssumeRole");
         assertEquals(passed, new TreeSet<>(DOCUMENT.parameters().keySet()));
@@ -82,7 +82,7 @@ class AutomationDocumentTest {
 
     @Test
     void refusesDocumentsAutomationWouldReject() throws Exception {
-        String shipped = Files.readString(PolicyFiles.inProjectRoot().file(Remediation.DOCUMENT_FILE));
+        String shipped = Files.readString(PolicyFiles.inProjectRoot().file(PreparedRemediation.DOCUMENT_FILE));
         Map<String, String> broken = Map.of(
                 "an older schema", shipped.replace("schemaVersion: '0.3'", "schemaVersion: '0.2'"),
                 "a step going nowhere", shipped.replace("nextStep: ChooseKeyState", "nextStep: ChooseKeyStat"),

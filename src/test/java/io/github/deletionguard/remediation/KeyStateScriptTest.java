@@ -35,7 +35,7 @@ class KeyStateScriptTest {
 
     @BeforeAll
     static void extractTheScriptFromTheDocument() throws IOException {
-        AutomationDocument document = AutomationDocument.load(PolicyFiles.inProjectRoot().file(Remediation.DOCUMENT_FILE));
+        AutomationDocument document = AutomationDocument.load(PolicyFiles.inProjectRoot().file(PreparedRemediation.DOCUMENT_FILE));
         Map<?, ?> inputs = (Map<?, ?>) document.step("CheckKeyStateBeforeDeletion").get("inputs");
         script = Files.writeString(work.resolve("key_state.py"), (String) inputs.get("Script"));
     }

@@ -79,14 +79,14 @@ class RemediationPatternTest {
 
     /** The Automation parameters the target's input transformer makes of the event. */
     private static JsonObject parameters(JsonObject event) {
-        Remediation remediation = RemediationFixtures.prepared(new RemediationSettings(true, true));
+        PreparedRemediation remediation = RemediationFixtures.prepared(new RemediationSettings(true, true));
         String input = InputTransformer.apply(remediation.inputPaths(),
                 remediation.inputTemplate(event.get("account").getAsString()), event);
         return JsonParser.parseString(input).getAsJsonObject();
     }
 
     private static Set<String> undone(RemediationSettings settings, List<BreakGlassRole> breakGlass) {
-        String pattern = Remediation.pattern(settings, breakGlass).render();
+        String pattern = PreparedRemediation.pattern(settings, breakGlass).render();
         return DeletionEventSamples.all().entrySet().stream()
                 .filter(event -> EventRuleMatcher.matches(pattern, event.getValue()))
                 .map(Map.Entry::getKey)

@@ -1,4 +1,4 @@
-package io.github.deletionguard.securityaccount;
+package io.github.deletionguard.outputs;
 
 import com.pulumi.core.Output;
 
@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Turns a map of Outputs into one Output of a plain map, as stack outputs need, sorted by name. */
-final class OutputMaps {
+public final class OutputMaps {
     private OutputMaps() {
     }
 
-    static Output<Map<String, Object>> resolved(Map<String, ? extends Output<?>> outputs) {
+    public static Output<Map<String, Object>> resolved(Map<String, ? extends Output<?>> outputs) {
         List<String> names = new ArrayList<>(new TreeMap<>(outputs).keySet());
         List<Output<Object>> values = names.stream()
                 .map(name -> outputs.get(name).applyValue(value -> (Object) value))

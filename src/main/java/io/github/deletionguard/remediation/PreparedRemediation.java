@@ -2,22 +2,26 @@ package io.github.deletionguard.remediation;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.github.deletionguard.naming.Arns;
+import io.github.deletionguard.awsapi.ApiCall;
+import io.github.deletionguard.awsapi.EventField;
 import io.github.deletionguard.config.BreakGlassRole;
 import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.config.RemediationSettings;
-import io.github.deletionguard.detection.EventForwarding;
-import io.github.deletionguard.patterns.EventPattern;
-import io.github.deletionguard.detection.NotifiedEvent;
 import io.github.deletionguard.documents.PolicyFiles;
 import io.github.deletionguard.documents.PolicyTemplate;
+import io.github.deletionguard.naming.Arns;
+import io.github.deletionguard.naming.ResourceNames;
+import io.github.deletionguard.patterns.CallPatterns;
+import io.github.deletionguard.patterns.EventPattern;
+import io.github.deletionguard.patterns.PatternLimits;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
-import static io.github.deletionguard.patterns.EventPattern.Match.equalTo;
 import static io.github.deletionguard.patterns.EventPattern.Match.exists;
 import static io.github.deletionguard.patterns.EventPattern.Match.noneOfWildcards;
 
@@ -28,15 +32,12 @@ import static io.github.deletionguard.patterns.EventPattern.Match.noneOfWildcard
  *
  * @param pattern the remediation rule's pattern: the enabled deletions, succeeded, by anyone but a break-glass role
  */
-public record Remediation(
+public record PreparedRemediation(
         RemediationSettings settings,
-        String documentName,
+        ResourceNames names,
         AutomationDocument document,
-        String ruleName,
         String pattern,
         Map<String, String> inputPaths,
-        String automationRoleName,
-        String triggerRoleName,
         PolicyTemplate automationRoleTrust,
         PolicyTemplate keyPolicy,
         PolicyTemplate secretPolicy,
@@ -45,37 +46,30 @@ public record Remediation(
 
     public static final String DOCUMENT_FILE = "automation/remediate-deletion.yaml";
     /** Where each Automation parameter comes from in the deletion event. */
-    private static final Map<String, String> PARAMETER_PATHS = Map.of(
-            "EventName", "$.detail.eventName",
-            // The ARN KMS answered with, whether the caller named the key by id, ARN or alias.
-            "KeyArn", "$.detail.responseElements.keyId",
-            "ScheduledAt", "$.detail.eventTime",
-            "SecretId", "$.detail.requestParameters.secretId");
+    private static final Map<String, EventField> PARAMETER_FIELDS = Map.of(
+            "EventName", EventField.EVENT_NAME,
+            "KeyArn", EventField.RESPONSE_KEY_ID,
+            "ScheduledAt", EventField.EVENT_TIME,
+            "SecretId", EventField.REQUEST_SECRET_ID);
 
-    public Remediation {
-        inputPaths = Map.copyOf(inputPaths);
+    public PreparedRemediation {
+        inputPaths = Collections.unmodifiableMap(new TreeMap<>(inputPaths));
     }
 
-    public static String documentName(String resourcePrefix) {
-        return resourcePrefix + "-remediate-deletion";
-    }
-
-    public static Optional<Remediation> prepare(GuardConfig config, PolicyFiles policyFiles) {
+    public static Optional<PreparedRemediation> prepare(GuardConfig config, PolicyFiles policyFiles) {
         RemediationSettings settings = config.remediation();
         if (!settings.anyEnabled()) {
             return Optional.empty();
         }
-        String prefix = config.resourcePrefix();
-        String ruleName = prefix + "-remediate-deletion";
-        return Optional.of(new Remediation(
+        ResourceNames names = ResourceNames.of(config);
+        Map<String, String> inputPaths = new TreeMap<>();
+        PARAMETER_FIELDS.forEach((parameter, field) -> inputPaths.put(parameter, field.inputPath()));
+        return Optional.of(new PreparedRemediation(
                 settings,
-                documentName(prefix),
+                names,
                 AutomationDocument.load(policyFiles.file(DOCUMENT_FILE)),
-                ruleName,
-                EventForwarding.checkedLength(ruleName, pattern(settings, config.organization().breakGlassRoles()).render()),
-                PARAMETER_PATHS,
-                prefix + "-remediation-automation",
-                prefix + "-remediation-trigger",
+                PatternLimits.checked(names.remediationRule(), pattern(settings, config.organization().breakGlassRoles())),
+                inputPaths,
                 policyFiles.load("remediation-automation-role-trust.json"),
                 policyFiles.load("remediation-automation-key-policy.json"),
                 policyFiles.load("remediation-automation-secret-policy.json"),
@@ -87,13 +81,13 @@ public record Remediation(
     static EventPattern pattern(RemediationSettings settings, List<BreakGlassRole> breakGlassRoles) {
         List<EventPattern> undone = new ArrayList<>();
         if (settings.cancelKeyDeletion()) {
-            undone.add(EventPattern.apiCall("aws.kms").with("detail.eventName", equalTo("ScheduleKeyDeletion")));
+            undone.add(CallPatterns.anyOf(List.of(ApiCall.SCHEDULE_KEY_DELETION)));
         }
         if (settings.restoreSecret()) {
-            undone.add(NotifiedEvent.recoverableSecretDeletion());
+            undone.add(CallPatterns.recoverableSecretDeletion());
         }
         List<EventPattern> notByBreakGlass = undone.stream()
-                .map(deletion -> exemptBreakGlass(deletion.with("detail.errorCode", exists(false)), breakGlassRoles))
+                .map(deletion -> exemptBreakGlass(CallPatterns.succeeded(deletion), breakGlassRoles))
                 .toList();
         return notByBreakGlass.size() == 1 ? notByBreakGlass.get(0) : EventPattern.anyOf(notByBreakGlass);
     }
@@ -108,8 +102,9 @@ public record Remediation(
         if (breakGlassRoles.isEmpty()) {
             return deletion;
         }
-        String issuer = "sessionContext.sessionIssuer.arn";
-        return deletion.withAnyOf("detail.userIdentity", List.of(
+        String userIdentity = "detail.userIdentity";
+        String issuer = EventField.SESSION_ISSUER_ARN.within(userIdentity);
+        return deletion.withAnyOf(userIdentity, List.of(
                 EventPattern.empty().with(issuer, exists(false)),
                 EventPattern.empty().with(issuer, noneOfWildcards(
                         breakGlassRoles.stream().map(BreakGlassRole::arnInAnyAccount).toList()))));
@@ -118,7 +113,7 @@ public record Remediation(
     /** The Automation parameters for one account, as the target's input transformer template. */
     public String inputTemplate(String accountId) {
         JsonObject parameters = new JsonObject();
-        parameters.add("AutomationAssumeRole", single(Arns.iamRole(accountId, automationRoleName)));
+        parameters.add("AutomationAssumeRole", single(names.automationRoleArn(accountId)));
         inputPaths.keySet().stream().sorted().forEach(name -> parameters.add(name, single("<" + name + ">")));
         return PolicyTemplate.minify(parameters);
     }
@@ -145,14 +140,14 @@ public record Remediation(
         return triggerRoleTrust.render(Map.of(
                 "accountId", accountId,
                 "remediationRuleArns", sorted(regions).stream()
-                        .map(region -> Arns.eventRule(region, accountId, ruleName)).toList()));
+                        .map(region -> names.remediationRuleArn(region, accountId)).toList()));
     }
 
     public String renderTriggerRolePolicy(String accountId, List<String> regions) {
         return triggerRolePolicy.render(Map.of(
                 "automationDefinitionArns", sorted(regions).stream()
-                        .map(region -> Arns.automationDefinition(region, accountId, documentName)).toList(),
-                "automationRoleArn", Arns.iamRole(accountId, automationRoleName)));
+                        .map(region -> Arns.automationDefinition(region, accountId, names.remediationDocument())).toList(),
+                "automationRoleArn", names.automationRoleArn(accountId)));
     }
 
     private static JsonArray single(String value) {

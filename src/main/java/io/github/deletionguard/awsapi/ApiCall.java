@@ -1,0 +1,44 @@
+package io.github.deletionguard.awsapi;
+
+import java.util.List;
+
+/**
+ * An API call the program watches or denies. Its name is both the CloudTrail {@code eventName}
+ * and, with the service prefix, the IAM action.
+ */
+public enum ApiCall {
+    SCHEDULE_KEY_DELETION(AwsService.KMS, "ScheduleKeyDeletion"),
+    DISABLE_KEY(AwsService.KMS, "DisableKey"),
+    DELETE_IMPORTED_KEY_MATERIAL(AwsService.KMS, "DeleteImportedKeyMaterial"),
+    DELETE_SECRET(AwsService.SECRETS_MANAGER, "DeleteSecret");
+
+    /**
+     * The calls after which a key is gone or unusable until someone acts: scheduled for
+     * deletion, disabled, or without its imported key material.
+     */
+    public static final List<ApiCall> KEY_DELETIONS = List.of(SCHEDULE_KEY_DELETION, DISABLE_KEY, DELETE_IMPORTED_KEY_MATERIAL);
+    /** The call that deletes a secret, with a recovery window or, forced, without one. */
+    public static final List<ApiCall> SECRET_DELETIONS = List.of(DELETE_SECRET);
+
+    private final AwsService service;
+    private final String eventName;
+
+    ApiCall(AwsService service, String eventName) {
+        this.service = service;
+        this.eventName = eventName;
+    }
+
+    public AwsService service() {
+        return service;
+    }
+
+    /** CloudTrail's {@code eventName}. */
+    public String eventName() {
+        return eventName;
+    }
+
+    /** The IAM action, e.g. {@code kms:ScheduleKeyDeletion}. */
+    public String iamAction() {
+        return service.iamPrefix() + ":" + eventName;
+    }
+}

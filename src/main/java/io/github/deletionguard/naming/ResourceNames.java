@@ -1,0 +1,139 @@
+package io.github.deletionguard.naming;
+
+import io.github.deletionguard.config.GuardConfig;
+
+import java.util.List;
+
+/**
+ * The physical name of every resource the program names itself, and the ARNs that follow from
+ * those names, known before anything exists. They are an external contract: the SCP protects the
+ * guardrails by these names, the operating commands look resources up by them, workload stacks
+ * read some of them, and a renamed resource is a replaced one. Every name is the stack's resource
+ * prefix, a hyphen and a fixed suffix, so {@link #anyName()} covers them all.
+ *
+ * @param prefix            the stack's resource prefix
+ * @param securityAccountId the account that holds the hub topics and the central bus
+ * @param homeRegion        the security account's home region, where the central bus is
+ */
+public record ResourceNames(String prefix, String securityAccountId, String homeRegion) {
+
+    public static ResourceNames of(GuardConfig config) {
+        return new ResourceNames(config.resourcePrefix(), config.securityAccount().account().id(),
+                config.securityAccount().homeRegion());
+    }
+
+    /** The pattern every name here matches, for policies that admit or protect them all. */
+    public String anyName() {
+        return named("*");
+    }
+
+    /** The SNS topic of each notification region in the security account. */
+    public String hubTopic() {
+        return named("notifications");
+    }
+
+    public String hubTopicArn(String region) {
+        return Arns.snsTopic(region, securityAccountId, hubTopic());
+    }
+
+    /** The event bus in the security account's home region that every account and region forwards to. */
+    public String centralBus() {
+        return named("deletion-events");
+    }
+
+    public String centralBusArn() {
+        return Arns.eventBus(homeRegion, securityAccountId, centralBus());
+    }
+
+    /** The central bus's rule that turns one kind of event into a message. */
+    public String centralRule(String kindId) {
+        return named("notify-" + kindId);
+    }
+
+    public String centralRuleArn(String kindId) {
+        return Arns.eventRule(homeRegion, securityAccountId, centralBus(), centralRule(kindId));
+    }
+
+    /** The rule on each guarded account and region's default bus that forwards to the central bus. */
+    public String forwardingRule() {
+        return named("forward-deletion-events");
+    }
+
+    public String forwardingRuleArn(String region, String accountId) {
+        return Arns.eventRule(region, accountId, forwardingRule());
+    }
+
+    /** The role each account's forwarding rules put events on the central bus with. */
+    public String forwardingRole() {
+        return named("event-forwarding");
+    }
+
+    public String forwardingRoleArn(String accountId) {
+        return Arns.iamRole(accountId, forwardingRole());
+    }
+
+    /** The Automation document that undoes a deletion, in each account and region with remediation. */
+    public String remediationDocument() {
+        return named("remediate-deletion");
+    }
+
+    /** The rule that starts the remediation document; it shares the document's name. */
+    public String remediationRule() {
+        return named("remediate-deletion");
+    }
+
+    public String remediationRuleArn(String region, String accountId) {
+        return Arns.eventRule(region, accountId, remediationRule());
+    }
+
+    /** The role the remediation Automation assumes to undo a deletion. */
+    public String automationRole() {
+        return named("remediation-automation");
+    }
+
+    public String automationRoleArn(String accountId) {
+        return Arns.iamRole(accountId, automationRole());
+    }
+
+    /** The role the remediation rules start the Automation with. */
+    public String triggerRole() {
+        return named("remediation-trigger");
+    }
+
+    /** A deletion alarm, and the metric filter it counts, by the alarm's id. */
+    public String alarm(String alarmId) {
+        return named(alarmId);
+    }
+
+    /** Any deletion alarm of any account in the region, for the topic policy that lets them publish. */
+    public String alarmArnInAnyAccount(String region) {
+        return Arns.cloudWatchAlarm(region, "*", anyName());
+    }
+
+    /** The organization's service control policy. */
+    public String serviceControlPolicy() {
+        return named("deny-key-and-secret-deletion");
+    }
+
+    /**
+     * ARN patterns that match every resource named here, in any account and region: the rules
+     * (on a default bus, and on the central bus, whose name their ARN carries), alarms, topics,
+     * documents and roles. The SCP protects these; metric filters have no ARN (their log groups
+     * stand in), the central bus's own actions are not in the SCP's name statement, and the SCP
+     * itself lives in the management account, which no SCP binds.
+     */
+    public List<String> protectedArnPatterns() {
+        String any = anyName();
+        return List.of(
+                Arns.eventRule("*", "*", any),
+                Arns.eventRule("*", "*", "*", any),
+                Arns.cloudWatchAlarm("*", "*", any),
+                Arns.snsTopic("*", "*", any),
+                Arns.ssmDocument("*", "*", any),
+                Arns.iamRole("*", any));
+    }
+
+    private String named(String suffix) {
+        return prefix + "-" + suffix;
+    }
+}

@@ -1,0 +1,22 @@
+package io.github.deletionguard.naming;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The tags every taggable resource of the program carries, through its provider's default tags.
+ * The SCP recognises the program's resources by {@link #MANAGED_BY_TAG} (the tag key is written
+ * in the reviewed SCP document as {@code aws:ResourceTag/ManagedBy}).
+ */
+public final class Tags {
+    public static final String MANAGED_BY_TAG = "ManagedBy";
+    public static final String MANAGED_BY_VALUE = "deletion-guard";
+    public static final String STACK_TAG = "DeletionGuardStack";
+
+    private Tags() {
+    }
+
+    public static Map<String, String> forStack(String stackName) {
+        return new TreeMap<>(Map.of(MANAGED_BY_TAG, MANAGED_BY_VALUE, STACK_TAG, stackName));
+    }
+}

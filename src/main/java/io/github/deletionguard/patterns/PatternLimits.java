@@ -1,0 +1,26 @@
+package io.github.deletionguard.patterns;
+
+import io.github.deletionguard.documents.InvalidPolicyException;
+
+/** EventBridge's limits on what a rule may carry, checked before anything is registered. */
+public final class PatternLimits {
+    /**
+     * EventBridge quota "Event pattern size": 2,048 characters per rule's pattern by default,
+     * adjustable to 4,096 through a quota increase. The default holds until an account raises it.
+     */
+    public static final int MAX_EVENT_PATTERN_CHARACTERS = 2048;
+
+    private PatternLimits() {
+    }
+
+    /** The rendered pattern, or an error naming the rule, its size and the quota. */
+    public static String checked(String ruleName, EventPattern pattern) {
+        String rendered = pattern.render();
+        if (rendered.length() > MAX_EVENT_PATTERN_CHARACTERS) {
+            throw new InvalidPolicyException("the event pattern of rule " + ruleName + " is " + rendered.length()
+                    + " characters; EventBridge's quota 'Event pattern size' allows " + MAX_EVENT_PATTERN_CHARACTERS
+                    + " by default. Fix: split the rule, or fewer break-glass roles or alarm names in it.");
+        }
+        return rendered;
+    }
+}
