@@ -1,5 +1,10 @@
 package io.github.deletionguard;
 
+import com.pulumi.aws.cloudwatch.LogMetricFilter;
+import com.pulumi.aws.cloudwatch.MetricAlarm;
+import com.pulumi.aws.sns.Topic;
+import com.pulumi.aws.sns.TopicSubscription;
+import com.pulumi.resources.CustomResource;
 import com.google.gson.JsonParser;
 import io.github.deletionguard.config.AlarmMode;
 import io.github.deletionguard.config.GuardConfig;
@@ -25,9 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The whole program under the mock engine, on the repository's own stack files. */
 class DeletionGuardStackTest {
-    private static final String METRIC_FILTER = "aws:cloudwatch/logMetricFilter:LogMetricFilter";
-    private static final String ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
-    private static final String TOPIC = "aws:sns/topic:Topic";
+    private static final Class<? extends CustomResource> METRIC_FILTER = LogMetricFilter.class;
+    private static final Class<? extends CustomResource> ALARM = MetricAlarm.class;
+    private static final Class<? extends CustomResource> TOPIC = Topic.class;
     /** The components at the top of the tree; everything else hangs below one of them. */
     private static final Set<String> ROOT_COMPONENTS = Set.of("deletion-guard:guard:AccountGuard",
             "deletion-guard:notifications:NotificationHub", "deletion-guard:orgpolicy:OrganizationGuardrail",
@@ -102,7 +107,7 @@ class DeletionGuardStackTest {
         assertEquals(Map.of("eu-central-1", "arn:aws:sns:eu-central-1:222222222222:deletion-guard-notifications",
                 "eu-west-1", "arn:aws:sns:eu-west-1:222222222222:deletion-guard-notifications"),
                 run.outputs().get("notificationTopicArns"));
-        List<String> subscriptions = Deployments.ofType(run, "aws:sns/topicSubscription:TopicSubscription").stream()
+        List<String> subscriptions = Deployments.ofType(run, TopicSubscription.class).stream()
                 .map(subscription -> subscription.provider().orElseThrow().region() + " " + subscription.input("endpoint"))
                 .sorted().toList();
         assertEquals(List.of("eu-central-1 platform-oncall@example.com", "eu-central-1 secops@example.com",

@@ -1,5 +1,10 @@
 package io.github.deletionguard;
 
+import com.pulumi.aws.sns.Topic;
+import com.pulumi.aws.sns.TopicPolicy;
+import com.pulumi.resources.CustomResource;
+import io.github.deletionguard.accounts.AccountGuard;
+import io.github.deletionguard.securityaccount.CriticalVault;
 import io.github.deletionguard.config.AlarmMode;
 import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.config.MemberAccount;
@@ -35,7 +40,7 @@ class StackSplitTest {
     }
 
     private static Set<String> accountGuards(OfflineEngine.Run run) {
-        return Deployments.ofType(run, "deletion-guard:guard:AccountGuard").stream().map(PlannedResource::name)
+        return Deployments.components(run, AccountGuard.TYPE).stream().map(PlannedResource::name)
                 .collect(Collectors.toSet());
     }
 
@@ -44,8 +49,8 @@ class StackSplitTest {
         OfflineEngine.Run ouStack = Deployments.of(scoped(new StackScope(List.of(WORKLOAD_OU), List.of(), false)));
 
         assertEquals(Set.of("workload"), accountGuards(ouStack));
-        assertEquals(List.of(), Deployments.ofType(ouStack, "aws:sns/topic:Topic"));
-        assertEquals(List.of(), Deployments.ofType(ouStack, "deletion-guard:securityaccount:CriticalVault"));
+        assertEquals(List.of(), Deployments.ofType(ouStack, Topic.class));
+        assertEquals(List.of(), Deployments.components(ouStack, CriticalVault.TYPE));
         for (PlannedResource resource : ouStack.resources()) {
             resource.provider().ifPresent(target -> assertEquals(SampleConfigs.WORKLOAD_ID, target.account(), resource.urn()));
         }
@@ -60,7 +65,7 @@ class StackSplitTest {
         assertEquals(central.outputs().get("notificationTopicArns"), ouStack.outputs().get("notificationTopicArns"));
         assertEquals(central.outputs().get("centralEventBusArn"), ouStack.outputs().get("centralEventBusArn"),
                 "the OU stacks forward to the central stack's event bus");
-        String topicPolicy = Deployments.ofType(central, "aws:sns/topicPolicy:TopicPolicy").get(0).input("policy");
+        String topicPolicy = Deployments.ofType(central, TopicPolicy.class).get(0).input("policy");
         assertTrue(topicPolicy.contains(SampleConfigs.WORKLOAD_ID), "the central hub admits the OU stacks' accounts too");
     }
 

@@ -17,7 +17,14 @@ public final class MonthlyCost {
 
     private static final String SECRET = "aws:secretsmanager/secret:Secret";
 
-    /** Standing monthly charge per resource of a type; types not listed cost nothing standing. */
+    /**
+     * Standing monthly charge per resource of a type. Types not listed cost nothing standing:
+     * metric filters (their custom metrics are billed only in hours they receive data, and they
+     * publish no default value), EventBridge rules (AWS service events on the default bus are
+     * free; cross-account delivery is $1 per million events), SNS topics (first million publishes
+     * and 1,000 e-mails a month free), SSM Automation (first 100,000 steps a month free), IAM and
+     * Organizations.
+     */
     private static final Map<String, BigDecimal> STANDING_PRICE = Map.of(
             // Standard-resolution metric alarm: $0.10 per alarm-month.
             "aws:cloudwatch/metricAlarm:MetricAlarm", new BigDecimal("0.10"),
@@ -26,19 +33,6 @@ public final class MonthlyCost {
             "aws:kms/replicaKey:ReplicaKey", new BigDecimal("1.00"),
             // Secret: $0.40 per secret-month; each replica is billed as a secret.
             SECRET, new BigDecimal("0.40"));
-
-    /**
-     * Free or event-priced, listed so a reviewer sees they were considered: metric filters (their
-     * custom metrics are billed only in hours they receive data, and they publish no default
-     * value), EventBridge rules (AWS service events on the default bus are free; cross-account
-     * delivery is $1 per million events), SNS topics (first million publishes and 1,000 e-mails a
-     * month free), SSM Automation (first 100,000 steps a month free), IAM, Organizations and the
-     * log group policies: no standing charge.
-     */
-    public static final List<String> NO_STANDING_CHARGE = List.of(
-            "aws:cloudwatch/logMetricFilter:LogMetricFilter", "aws:cloudwatch/eventRule:EventRule",
-            "aws:cloudwatch/eventTarget:EventTarget", "aws:cloudwatch/eventBus:EventBus", "aws:sns/topic:Topic",
-            "aws:ssm/document:Document", "aws:iam/role:Role", "aws:organizations/policy:Policy");
 
     private final Map<PlannedResource.ProviderTarget, BigDecimal> byTarget;
 
@@ -73,7 +67,7 @@ public final class MonthlyCost {
         return byTarget.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, RoundingMode.HALF_UP);
     }
 
-    public static BigDecimal priceOf(String type) {
+    private static BigDecimal priceOf(String type) {
         return STANDING_PRICE.getOrDefault(type, BigDecimal.ZERO);
     }
 }

@@ -1,5 +1,12 @@
 package io.github.deletionguard.accounts;
 
+import com.pulumi.aws.cloudwatch.EventBus;
+import com.pulumi.aws.cloudwatch.EventBusPolicy;
+import com.pulumi.aws.cloudwatch.EventRule;
+import com.pulumi.aws.cloudwatch.EventTarget;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.ssm.Document;
+import com.pulumi.resources.CustomResource;
 import com.google.gson.JsonObject;
 import io.github.deletionguard.config.AlarmMode;
 import io.github.deletionguard.config.GuardConfig;
@@ -35,10 +42,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * documents and roles in every account and region of the sample model.
  */
 class DeletionResponseDeploymentTest {
-    private static final String RULE = "aws:cloudwatch/eventRule:EventRule";
-    private static final String TARGET = "aws:cloudwatch/eventTarget:EventTarget";
-    private static final String DOCUMENT = "aws:ssm/document:Document";
-    private static final String ROLE = "aws:iam/role:Role";
+    private static final Class<? extends CustomResource> RULE = EventRule.class;
+    private static final Class<? extends CustomResource> TARGET = EventTarget.class;
+    private static final Class<? extends CustomResource> DOCUMENT = Document.class;
+    private static final Class<? extends CustomResource> ROLE = Role.class;
     private static final String HOME = "eu-central-1";
     private static final List<String> ACCOUNTS = List.of(MANAGEMENT_ID, SECURITY_ID, WORKLOAD_ID);
     private static final List<String> REGIONS = List.of("eu-central-1", "eu-west-1");
@@ -142,8 +149,8 @@ class DeletionResponseDeploymentTest {
             OfflineEngine.Run run = Deployments.of(SampleConfigs.small(mode, settings));
             PreparedForwarding forwarding = forwarding(mode, settings);
             ProviderTarget home = new ProviderTarget(SECURITY_ID, HOME);
-            only(run, "aws:cloudwatch/eventBus:EventBus", home, "deletion-guard-deletion-events");
-            PlannedResource busPolicy = Deployments.ofType(run, "aws:cloudwatch/eventBusPolicy:EventBusPolicy").stream()
+            only(run, EventBus.class, home, "deletion-guard-deletion-events");
+            PlannedResource busPolicy = Deployments.ofType(run, EventBusPolicy.class).stream()
                     .collect(onlyOne());
             assertEquals(forwarding.busPolicy(), busPolicy.input("policy"));
             assertEquals(home, busPolicy.provider().orElseThrow());
@@ -181,7 +188,7 @@ class DeletionResponseDeploymentTest {
                     .map(member -> new MemberAccount(member.account(), regions, Optional.empty()))
                     .toList());
             OfflineEngine.Run run = Deployments.of(changed);
-            for (PlannedResource role : Deployments.ofType(run, "aws:iam/role:Role")) {
+            for (PlannedResource role : Deployments.ofType(run, Role.class)) {
                 assertEquals(HOME, role.provider().orElseThrow().region(), role.name() + " with regions " + regions);
             }
         }
@@ -197,12 +204,12 @@ class DeletionResponseDeploymentTest {
                 .orElseThrow();
     }
 
-    private static List<PlannedResource> at(OfflineEngine.Run run, String type, ProviderTarget target) {
+    private static List<PlannedResource> at(OfflineEngine.Run run, Class<? extends CustomResource> type, ProviderTarget target) {
         return Deployments.ofType(run, type).stream()
                 .filter(resource -> resource.provider().orElseThrow().equals(target)).toList();
     }
 
-    private static PlannedResource only(OfflineEngine.Run run, String type, ProviderTarget target, String physicalName) {
+    private static PlannedResource only(OfflineEngine.Run run, Class<? extends CustomResource> type, ProviderTarget target, String physicalName) {
         return at(run, type, target).stream().filter(resource -> physicalName.equals(resource.input("name")))
                 .collect(onlyOne());
     }

@@ -1,5 +1,10 @@
 package io.github.deletionguard.accounts;
 
+import com.pulumi.aws.cloudwatch.EventBusPolicy;
+import com.pulumi.aws.cloudwatch.EventRule;
+import com.pulumi.aws.cloudwatch.EventTarget;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.resources.CustomResource;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.github.deletionguard.plan.OfflineEngine;
@@ -28,9 +33,9 @@ class DeletionResponseGoldenTest {
 
         assertRole("remediation/prod/automation-role-payments-prod", run, "deletion-guard-remediation-automation");
         assertRole("remediation/prod/trigger-role-payments-prod", run, "deletion-guard-remediation-trigger");
-        PlannedResource rule = resource(run, "aws:cloudwatch/eventRule:EventRule", "payments-prod-us-east-1-remediation-rule");
+        PlannedResource rule = resource(run, EventRule.class, "payments-prod-us-east-1-remediation-rule");
         GoldenFiles.assertMatches("remediation/prod/remediation-rule-pattern.json", rule.input("eventPattern"));
-        PlannedResource target = resource(run, "aws:cloudwatch/eventTarget:EventTarget",
+        PlannedResource target = resource(run, EventTarget.class,
                 "payments-prod-us-east-1-remediation-to-automation");
         GoldenFiles.assertMatches("remediation/prod/remediation-target-input-payments-prod.txt",
                 transformer(target.inputs().getAsJsonObject("inputTransformer")));
@@ -44,16 +49,16 @@ class DeletionResponseGoldenTest {
 
     private static void assertDetectionDocuments(String stack, OfflineEngine.Run run) {
         GoldenFiles.assertMatches("detection/" + stack + "/forwarding-rule-pattern.json",
-                resource(run, "aws:cloudwatch/eventRule:EventRule", "payments-" + stack + "-eu-central-1-forwarding-rule")
+                resource(run, EventRule.class, "payments-" + stack + "-eu-central-1-forwarding-rule")
                         .input("eventPattern"));
         GoldenFiles.assertMatches("detection/" + stack + "/central-bus-policy.json",
-                Deployments.ofType(run, "aws:cloudwatch/eventBusPolicy:EventBusPolicy").get(0).input("policy"));
+                Deployments.ofType(run, EventBusPolicy.class).get(0).input("policy"));
         StringBuilder centralRules = new StringBuilder();
-        for (PlannedResource rule : Deployments.ofType(run, "aws:cloudwatch/eventRule:EventRule")) {
+        for (PlannedResource rule : Deployments.ofType(run, EventRule.class)) {
             if (rule.input("eventBusName") == null) {
                 continue;
             }
-            PlannedResource target = Deployments.ofType(run, "aws:cloudwatch/eventTarget:EventTarget").stream()
+            PlannedResource target = Deployments.ofType(run, EventTarget.class).stream()
                     .filter(candidate -> rule.input("name").equals(candidate.input("rule"))).findFirst().orElseThrow();
             centralRules.append(rule.input("name")).append('\n')
                     .append("  state: ").append(rule.input("state")).append('\n')
@@ -63,7 +68,7 @@ class DeletionResponseGoldenTest {
         }
         GoldenFiles.assertMatches("detection/" + stack + "/central-rules.txt", centralRules.toString());
         String account = stack.equals("prod") ? PAYMENTS : "230000000003";
-        PlannedResource role = Deployments.ofType(run, "aws:iam/role:Role").stream()
+        PlannedResource role = Deployments.ofType(run, Role.class).stream()
                 .filter(candidate -> candidate.provider().orElseThrow().account().equals(account))
                 .filter(candidate -> "deletion-guard-event-forwarding".equals(candidate.input("name")))
                 .findFirst().orElseThrow();
@@ -72,7 +77,7 @@ class DeletionResponseGoldenTest {
     }
 
     private static void assertRole(String golden, OfflineEngine.Run run, String roleName) {
-        PlannedResource role = Deployments.ofType(run, "aws:iam/role:Role").stream()
+        PlannedResource role = Deployments.ofType(run, Role.class).stream()
                 .filter(candidate -> candidate.provider().orElseThrow().account().equals(PAYMENTS))
                 .filter(candidate -> roleName.equals(candidate.input("name")))
                 .findFirst().orElseThrow();
@@ -95,7 +100,7 @@ class DeletionResponseGoldenTest {
         return text.append("inputTemplate: ").append(transformer.get("inputTemplate").getAsString()).append('\n').toString();
     }
 
-    private static PlannedResource resource(OfflineEngine.Run run, String type, String name) {
+    private static PlannedResource resource(OfflineEngine.Run run, Class<? extends CustomResource> type, String name) {
         return Deployments.ofType(run, type).stream().filter(resource -> resource.name().equals(name))
                 .findFirst().orElseThrow(() -> new AssertionError("no " + type + " " + name));
     }

@@ -1,5 +1,9 @@
 package io.github.deletionguard.accounts;
 
+import com.pulumi.aws.cloudwatch.EventBusPolicy;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.sns.TopicPolicy;
+import com.pulumi.resources.CustomResource;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -57,13 +61,13 @@ class DeletionResponsePolicyDecisionsTest {
     static void deployProd() {
         OfflineEngine.Run run = Deployments.ofStackFile("prod");
         roles = new LinkedHashMap<>();
-        for (PlannedResource role : Deployments.ofType(run, "aws:iam/role:Role")) {
+        for (PlannedResource role : Deployments.ofType(run, Role.class)) {
             if (role.provider().orElseThrow().account().equals(PAYMENTS)) {
                 roles.put(role.input("name"), role.inputs());
             }
         }
-        busPolicy = json(Deployments.ofType(run, "aws:cloudwatch/eventBusPolicy:EventBusPolicy").get(0).input("policy"));
-        topicPolicy = json(Deployments.ofType(run, "aws:sns/topicPolicy:TopicPolicy").stream()
+        busPolicy = json(Deployments.ofType(run, EventBusPolicy.class).get(0).input("policy"));
+        topicPolicy = json(Deployments.ofType(run, TopicPolicy.class).stream()
                 .filter(policy -> policy.provider().orElseThrow().region().equals("eu-central-1"))
                 .findFirst().orElseThrow().input("policy"));
     }

@@ -1,5 +1,7 @@
 package io.github.deletionguard.notifications;
 
+import com.pulumi.aws.sns.TopicPolicy;
+import com.pulumi.resources.CustomResource;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.deletionguard.plan.OfflineEngine;
@@ -25,7 +27,7 @@ class NotificationTopicPolicyTest {
     private static final String TOPIC = "arn:aws:sns:eu-central-1:222222222222:deletion-guard-notifications";
 
     private static String policyIn(OfflineEngine.Run run, String region) {
-        return Deployments.ofType(run, "aws:sns/topicPolicy:TopicPolicy").stream()
+        return Deployments.ofType(run, TopicPolicy.class).stream()
                 .filter(policy -> policy.provider().orElseThrow().region().equals(region))
                 .map(policy -> policy.input("policy")).findFirst().orElseThrow();
     }
@@ -34,7 +36,7 @@ class NotificationTopicPolicyTest {
     void renderedPoliciesMatchTheReviewedGoldenFiles() {
         for (String stack : List.of("staging", "prod")) {
             OfflineEngine.Run run = Deployments.ofStackFile(stack);
-            for (PlannedResource policy : Deployments.ofType(run, "aws:sns/topicPolicy:TopicPolicy")) {
+            for (PlannedResource policy : Deployments.ofType(run, TopicPolicy.class)) {
                 String region = policy.provider().orElseThrow().region();
                 GoldenFiles.assertMatches("notifications/" + stack + "-topic-policy-" + region + ".json", policy.input("policy"));
             }

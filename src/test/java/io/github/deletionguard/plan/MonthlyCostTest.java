@@ -8,29 +8,38 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+/** Totals worked out by hand from the stack files and the price table's list prices. */
 class MonthlyCostTest {
 
     @Test
-    void prodCostsItsAlarmsAndNothingStandingElsewhere() {
-        OfflineEngine.Run run = Deployments.ofStackFile("prod");
-        MonthlyCost cost = MonthlyCost.of(run.resources());
+    void prodCostsItsAlarmsKeysAndSecretsAndNothingStandingElsewhere() {
+        MonthlyCost cost = MonthlyCost.of(Deployments.ofStackFile("prod").resources());
 
-        BigDecimal alarms = MonthlyCost.priceOf("aws:cloudwatch/metricAlarm:MetricAlarm")
-                .multiply(BigDecimal.valueOf(Deployments.ofType(run, "aws:cloudwatch/metricAlarm:MetricAlarm").size()));
-        BigDecimal everythingElse = cost.total().subtract(alarms);
-        for (String type : new String[]{"aws:kms/key:Key", "aws:kms/replicaKey:ReplicaKey"}) {
-            everythingElse = everythingElse.subtract(MonthlyCost.priceOf(type)
-                    .multiply(BigDecimal.valueOf(Deployments.ofType(run, type).size())));
-        }
-        for (PlannedResource secret : Deployments.ofType(run, "aws:secretsmanager/secret:Secret")) {
-            int copies = 1 + (secret.inputs().has("replicas") ? secret.inputs().getAsJsonArray("replicas").size() : 0);
-            everythingElse = everythingElse.subtract(new BigDecimal("0.40").multiply(BigDecimal.valueOf(copies)));
-        }
-        assertEquals(0, everythingElse.signum(), "only alarms, keys and secrets (each replica billed as one) have a standing charge");
         Map<PlannedResource.ProviderTarget, BigDecimal> byTarget = cost.byAccountRegion();
-        assertEquals(0, byTarget.getOrDefault(new PlannedResource.ProviderTarget("444444444444", "eu-west-1"),
-                BigDecimal.ZERO).compareTo(BigDecimal.ZERO), "a workload account-region without a log group costs nothing standing");
-        assertEquals(new BigDecimal("0.50"), byTarget.get(new PlannedResource.ProviderTarget("111111111111", "eu-central-1")),
-                "five alarms on the organization trail");
+        // Five alarms at $0.10 on the organization trail, five on data-prod's own trail.
+        assertEquals(new BigDecimal("0.50"), byTarget.get(target("111111111111", "eu-central-1")));
+        assertEquals(new BigDecimal("0.50"), byTarget.get(target("055555555555", "eu-west-1")));
+        // Three keys at $1; three secrets at $0.40, one of them replicated (billed as a second secret).
+        assertEquals(new BigDecimal("4.60"), byTarget.get(target("222222222222", "eu-central-1")));
+        // Two replica keys, billed as keys.
+        assertEquals(new BigDecimal("2.00"), byTarget.get(target("222222222222", "eu-west-1")));
+        assertEquals(0, byTarget.get(target("444444444444", "eu-west-1")).signum(),
+                "a workload account-region without a log group costs nothing standing");
+        assertEquals(new BigDecimal("7.60"), cost.total());
+    }
+
+    @Test
+    void stagingCostsTwoAlarmsTwoKeysOneReplicaAndOneReplicatedSecret() {
+        MonthlyCost cost = MonthlyCost.of(Deployments.ofStackFile("staging").resources());
+
+        Map<PlannedResource.ProviderTarget, BigDecimal> byTarget = cost.byAccountRegion();
+        assertEquals(new BigDecimal("0.20"), byTarget.get(target("210987654321", "eu-central-1")));
+        assertEquals(new BigDecimal("2.80"), byTarget.get(target("220000000002", "eu-central-1")));
+        assertEquals(new BigDecimal("1.00"), byTarget.get(target("220000000002", "eu-west-1")));
+        assertEquals(new BigDecimal("4.00"), cost.total());
+    }
+
+    private static PlannedResource.ProviderTarget target(String account, String region) {
+        return new PlannedResource.ProviderTarget(account, region);
     }
 }

@@ -1,5 +1,8 @@
 package io.github.deletionguard.prevention;
 
+import com.pulumi.aws.organizations.Policy;
+import com.pulumi.aws.organizations.PolicyAttachment;
+import com.pulumi.resources.CustomResource;
 import com.google.gson.JsonParser;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.github.deletionguard.config.AlarmMode;
@@ -21,8 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The SCP and its attachments as the program registers them, under the mock engine. */
 class OrganizationGuardrailTest {
-    private static final String POLICY = "aws:organizations/policy:Policy";
-    private static final String ATTACHMENT = "aws:organizations/policyAttachment:PolicyAttachment";
+    private static final Class<? extends CustomResource> POLICY = Policy.class;
+    private static final Class<? extends CustomResource> ATTACHMENT = PolicyAttachment.class;
     private static final ProviderTarget PROD_MANAGEMENT = new ProviderTarget("111111111111", "us-east-1");
 
     @Test
@@ -83,9 +86,11 @@ class OrganizationGuardrailTest {
     void policyAndAttachmentsAreChildrenOfOneGuardrailComponent() {
         OfflineEngine.Run run = Deployments.ofStackFile("prod");
 
-        PlannedResource component = single(run, OrganizationGuardrail.TYPE);
+        List<PlannedResource> components = Deployments.components(run, OrganizationGuardrail.TYPE);
+        assertEquals(1, components.size());
+        PlannedResource component = components.get(0);
         assertEquals("organization-guardrail", component.name());
-        for (String type : List.of(POLICY, ATTACHMENT)) {
+        for (Class<? extends CustomResource> type : List.of(POLICY, ATTACHMENT)) {
             Deployments.ofType(run, type).forEach(child ->
                     assertEquals(component.urn(), child.parent().orElseThrow(), child.name()));
         }
@@ -138,9 +143,9 @@ class OrganizationGuardrailTest {
                 {"rollout": "full", "minimumWindowDays": 14, "targets": %s}""".formatted(targets))));
     }
 
-    private static PlannedResource single(OfflineEngine.Run run, String type) {
+    private static PlannedResource single(OfflineEngine.Run run, Class<? extends CustomResource> type) {
         List<PlannedResource> resources = Deployments.ofType(run, type);
-        assertEquals(1, resources.size(), type);
+        assertEquals(1, resources.size(), type.getSimpleName());
         return resources.get(0);
     }
 
@@ -148,7 +153,7 @@ class OrganizationGuardrailTest {
         return Deployments.ofType(run, ATTACHMENT).stream().map(attachment -> attachment.input("targetId")).toList();
     }
 
-    private static List<String> urns(OfflineEngine.Run run, String type) {
+    private static List<String> urns(OfflineEngine.Run run, Class<? extends CustomResource> type) {
         return Deployments.ofType(run, type).stream().map(PlannedResource::urn).toList();
     }
 

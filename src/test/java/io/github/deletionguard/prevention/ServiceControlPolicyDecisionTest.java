@@ -1,5 +1,7 @@
 package io.github.deletionguard.prevention;
 
+import com.pulumi.aws.organizations.Policy;
+import com.pulumi.resources.CustomResource;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.deletionguard.plan.PlannedResource;
@@ -170,7 +172,7 @@ class ServiceControlPolicyDecisionTest {
     }
 
     private static JsonObject registeredDocument(String stack) {
-        List<PlannedResource> policies = Deployments.ofType(Deployments.ofStackFile(stack), "aws:organizations/policy:Policy");
+        List<PlannedResource> policies = Deployments.ofType(Deployments.ofStackFile(stack), Policy.class);
         assertEquals(1, policies.size(), "one SCP in " + stack);
         return json(policies.get(0).input("content"));
     }

@@ -1,5 +1,7 @@
 package io.github.deletionguard.prevention;
 
+import com.pulumi.aws.organizations.Policy;
+import com.pulumi.resources.CustomResource;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -32,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The rendered SCP of each stack: reviewed as golden files, minified, and refused when AWS would refuse it. */
 class ServiceControlPolicyDocumentTest {
-    private static final String POLICY_TYPE = "aws:organizations/policy:Policy";
+    private static final Class<? extends CustomResource> POLICY_TYPE = Policy.class;
 
     @ParameterizedTest
     @ValueSource(strings = {"staging", "prod"})

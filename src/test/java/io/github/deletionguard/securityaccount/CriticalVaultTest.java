@@ -1,5 +1,13 @@
 package io.github.deletionguard.securityaccount;
 
+import com.pulumi.aws.kms.Alias;
+import com.pulumi.aws.kms.Key;
+import com.pulumi.aws.kms.ReplicaKey;
+import com.pulumi.aws.secretsmanager.Secret;
+import com.pulumi.aws.secretsmanager.SecretPolicy;
+import com.pulumi.aws.secretsmanager.SecretVersion;
+import com.pulumi.aws.sns.Topic;
+import com.pulumi.resources.CustomResource;
 import com.google.gson.JsonArray;
 import io.github.deletionguard.plan.OfflineEngine;
 import io.github.deletionguard.plan.PlanJson;
@@ -26,12 +34,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The security account's critical keys and secrets as the prod and staging stack files deploy them. */
 class CriticalVaultTest {
-    private static final String KEY = "aws:kms/key:Key";
-    private static final String REPLICA_KEY = "aws:kms/replicaKey:ReplicaKey";
-    private static final String ALIAS = "aws:kms/alias:Alias";
-    private static final String SECRET = "aws:secretsmanager/secret:Secret";
-    private static final String SECRET_POLICY = "aws:secretsmanager/secretPolicy:SecretPolicy";
-    private static final String SECRET_VERSION = "aws:secretsmanager/secretVersion:SecretVersion";
+    private static final Class<? extends CustomResource> KEY = Key.class;
+    private static final Class<? extends CustomResource> REPLICA_KEY = ReplicaKey.class;
+    private static final Class<? extends CustomResource> ALIAS = Alias.class;
+    private static final Class<? extends CustomResource> SECRET = Secret.class;
+    private static final Class<? extends CustomResource> SECRET_POLICY = SecretPolicy.class;
+    private static final Class<? extends CustomResource> SECRET_VERSION = SecretVersion.class;
     private static final String SECURITY_ID = "222222222222";
     private static final PlannedResource.ProviderTarget HOME = new PlannedResource.ProviderTarget(SECURITY_ID, "eu-central-1");
     private static final PlannedResource.ProviderTarget REPLICA = new PlannedResource.ProviderTarget(SECURITY_ID, "eu-west-1");
@@ -85,7 +93,7 @@ class CriticalVaultTest {
                 .filter(resource -> resource.urn().contains(CriticalVault.TYPE))
                 .toList();
 
-        assertEquals(Set.of(KEY, REPLICA_KEY, ALIAS, SECRET, SECRET_POLICY, SECRET_VERSION),
+        assertEquals(Deployments.typeTokens(KEY, REPLICA_KEY, ALIAS, SECRET, SECRET_POLICY, SECRET_VERSION),
                 vaultResources.stream().map(PlannedResource::type).collect(Collectors.toSet()));
         vaultResources.forEach(resource -> {
             assertTrue(resource.protect(), resource.name() + " is not protected");
@@ -170,7 +178,7 @@ class CriticalVaultTest {
     void keyAndSecretPoliciesMatchTheReviewedGoldenFiles(String stack) {
         OfflineEngine.Run run = Deployments.ofStackFile(stack);
         List<PlannedResource> withPolicies = run.resources().stream()
-                .filter(resource -> Set.of(KEY, REPLICA_KEY, SECRET_POLICY).contains(resource.type()))
+                .filter(resource -> Deployments.typeTokens(KEY, REPLICA_KEY, SECRET_POLICY).contains(resource.type()))
                 .toList();
 
         assertFalse(withPolicies.isEmpty());
@@ -184,7 +192,7 @@ class CriticalVaultTest {
      */
     @Test
     void hubTopicsDoNotDependOnAKmsKey() {
-        List<PlannedResource> topics = Deployments.ofType(PROD, "aws:sns/topic:Topic");
+        List<PlannedResource> topics = Deployments.ofType(PROD, Topic.class);
 
         assertFalse(topics.isEmpty());
         topics.forEach(topic -> assertNull(topic.input("kmsMasterKeyId"), topic.name()));
@@ -203,7 +211,7 @@ class CriticalVaultTest {
                 () -> run.errors().toString());
     }
 
-    private static Map<String, PlannedResource> byName(OfflineEngine.Run run, String type) {
+    private static Map<String, PlannedResource> byName(OfflineEngine.Run run, Class<? extends CustomResource> type) {
         return Deployments.ofType(run, type).stream().collect(Collectors.toMap(PlannedResource::name, resource -> resource));
     }
 

@@ -1,5 +1,7 @@
 package io.github.deletionguard.testing;
 
+import com.pulumi.core.annotations.ResourceType;
+import com.pulumi.resources.CustomResource;
 import io.github.deletionguard.App;
 import io.github.deletionguard.DeletionGuardStack;
 import io.github.deletionguard.config.GuardConfig;
@@ -11,15 +13,20 @@ import io.github.deletionguard.documents.PolicyFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Runs the program under Pulumi's mock engine, as {@code plan} does, and gives tests every
  * registered resource with its inputs, provider target and options.
  */
 public final class Deployments {
+    private static final Map<String, OfflineEngine.Run> STACK_FILE_RUNS = new ConcurrentHashMap<>();
+
     private Deployments() {
     }
 
@@ -31,11 +38,16 @@ public final class Deployments {
         return run;
     }
 
-    /** Runs {@code App.stack} on a stack file of the repository, through the config path. */
+    /**
+     * Runs {@code App.stack} on a stack file of the repository, through the config path. Each
+     * stack file runs once per test JVM: the program is deterministic and a run is read-only.
+     */
     public static OfflineEngine.Run ofStackFile(String stack) {
-        OfflineEngine.Run run = runStackFile(stack);
-        failOnErrors(run);
-        return run;
+        return STACK_FILE_RUNS.computeIfAbsent(stack, name -> {
+            OfflineEngine.Run run = runStackFile(name);
+            failOnErrors(run);
+            return run;
+        });
     }
 
     /** Same, but returns errors instead of failing, for tests of bad config. */
@@ -58,8 +70,25 @@ public final class Deployments {
         return OfflineEngine.run("deletion-guard", stack, config, secretKeys, App::stack);
     }
 
-    public static List<PlannedResource> ofType(OfflineEngine.Run run, String type) {
-        return run.resources().stream().filter(resource -> resource.type().equals(type)).toList();
+    /** The resources of one AWS type, named by its SDK class (whose {@code @ResourceType} is the token). */
+    public static List<PlannedResource> ofType(OfflineEngine.Run run, Class<? extends CustomResource> type) {
+        String token = typeToken(type);
+        return run.resources().stream().filter(resource -> resource.type().equals(token)).toList();
+    }
+
+    /** The Pulumi type token of an SDK resource class, e.g. {@code aws:kms/key:Key}. */
+    public static String typeToken(Class<? extends CustomResource> type) {
+        return type.getAnnotation(ResourceType.class).type();
+    }
+
+    @SafeVarargs
+    public static Set<String> typeTokens(Class<? extends CustomResource>... types) {
+        return Arrays.stream(types).map(Deployments::typeToken).collect(Collectors.toSet());
+    }
+
+    /** The program's components of one type, by the component's {@code TYPE} token. */
+    public static List<PlannedResource> components(OfflineEngine.Run run, String componentType) {
+        return run.resources().stream().filter(resource -> resource.type().equals(componentType)).toList();
     }
 
     private static void failOnErrors(OfflineEngine.Run run) {
