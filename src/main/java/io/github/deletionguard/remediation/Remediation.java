@@ -47,6 +47,8 @@ public record Remediation(
     /** Where each Automation parameter comes from in the deletion event. */
     private static final Map<String, String> PARAMETER_PATHS = Map.of(
             "EventName", "$.detail.eventName",
+            // Event history showing this id proves it has caught up with the deletion.
+            "EventId", "$.detail.eventID",
             // The ARN KMS answered with, whether the caller named the key by id, ARN or alias.
             "KeyArn", "$.detail.responseElements.keyId",
             "ScheduledAt", "$.detail.eventTime",
