@@ -1,6 +1,8 @@
 // Asks @cloud-copilot/iam-simulate for IAM decisions on a batch of cases.
 //
-//   stdin:  {"cases": [{"name", "identityPolicies", "serviceControlPolicies", "resourcePolicy", "request"}]}
+//   stdin:  {"cases": [{"name", "identityPolicies", "serviceControlPolicies", "resourceControlPolicies",
+//                       "resourcePolicy", "request"}]}
+//           request: {"principal", "action", "resource", "resourceAccount"?, "principalOrgId"?, "contextVariables"?}
 //   stdout: {"results": [{"name", "decision", "errors"}]}, in the order of the cases
 //
 // One process answers the whole batch, so a test matrix pays Node's start-up and the loading
@@ -18,6 +20,12 @@ import { isIamRoleArn, isIamUserArn, isServicePrincipal } from '@cloud-copilot/i
 // level from the root down to the account; when each level has FullAWSAccess (the default) that
 // is the same decision as one level holding FullAWSAccess plus the deny policies.
 const SCP_LEVEL = 'r-harness'
+// All given RCPs are attached to one level of the resource's organization; the library adds AWS's
+// RCPFullAWSAccess to every level itself, so cases pass only their deny policies.
+const RCP_LEVEL = 'r-harness'
+// The services whose resources AWS applies RCPs to (Organizations User Guide, "Resource control
+// policies (RCPs)"); for any other action the library would apply them and AWS would not.
+const RCP_SERVICES = new Set(['s3', 'sts', 'kms', 'sqs', 'secretsmanager'])
 
 const IAM_PRINCIPAL_ARN = /^arn:[a-z-]+:(iam|sts)::(\d{12}):.+/
 const ARN_ACCOUNT = /^arn:[a-z-]+:[a-z0-9-]+:[a-z0-9-]*:(\d{12}):/
@@ -94,6 +102,22 @@ function inputProblems(testCase) {
   if (scpFree && (testCase.serviceControlPolicies ?? []).length > 0) {
     problems.push(`SCPs do not apply to ${principal} in AWS; give this case no serviceControlPolicies`)
   }
+  // AWS never applies RCPs to service-linked roles, nor to services RCPs do not support.
+  if ((testCase.resourceControlPolicies ?? []).length > 0) {
+    const service = request.action.split(':')[0].toLowerCase()
+    if (SERVICE_LINKED_ROLE.test(principal)) {
+      problems.push(`RCPs do not apply to ${principal} in AWS; give this case no resourceControlPolicies`)
+    }
+    if (!RCP_SERVICES.has(service)) {
+      problems.push(`RCPs do not apply to ${request.action} in AWS (only ${[...RCP_SERVICES].join(', ')})`)
+    }
+  }
+  if (request.principalOrgId !== undefined && !/^o-[a-z0-9]{10,32}$/.test(request.principalOrgId)) {
+    problems.push(`request.principalOrgId "${request.principalOrgId}" is not an organization id (o-...)`)
+  }
+  if (request.principalOrgId !== undefined && isServicePrincipal(principal)) {
+    problems.push(`request.principalOrgId: a service principal ${principal} belongs to no organization`)
+  }
   if (!request.resourceAccount && !ARN_ACCOUNT.test(resource)) {
     problems.push(`request.resourceAccount is required: "${resource}" names no account`)
   }
@@ -114,14 +138,15 @@ function inputProblems(testCase) {
 }
 
 function toSimulation(testCase) {
-  const { principal, action, resource, resourceAccount, contextVariables } = testCase.request
+  const { principal, action, resource, resourceAccount, principalOrgId, contextVariables } = testCase.request
   const scps = testCase.serviceControlPolicies ?? []
+  const rcps = testCase.resourceControlPolicies ?? []
   return {
     request: {
       principal,
       action,
       resource: { resource, accountId: resourceAccount ?? resource.match(ARN_ACCOUNT)[1] },
-      contextVariables: withPrincipalKeys(principal, contextVariables ?? {})
+      contextVariables: withPrincipalKeys(principal, principalOrgId, contextVariables ?? {})
     },
     identityPolicies: (testCase.identityPolicies ?? []).map((policy, index) => ({
       name: `identityPolicies[${index}]`,
@@ -137,7 +162,16 @@ function toSimulation(testCase) {
               policies: scps.map((policy, index) => ({ name: `serviceControlPolicies[${index}]`, policy }))
             }
           ],
-    resourceControlPolicies: [],
+    // No level at all means no RCP is evaluated: a resource outside an organization.
+    resourceControlPolicies:
+      rcps.length === 0
+        ? []
+        : [
+            {
+              orgIdentifier: RCP_LEVEL,
+              policies: rcps.map((policy, index) => ({ name: `resourceControlPolicies[${index}]`, policy }))
+            }
+          ],
     resourcePolicy: testCase.resourcePolicy ?? undefined
   }
 }
@@ -147,17 +181,25 @@ function toSimulation(testCase) {
 // "ArnNotLike aws:PrincipalArn" deny would hit every principal, the exempt one too.
 // Assumed-role session ARNs are left alone: their aws:PrincipalArn is the role ARN including
 // its path, which the session ARN does not carry, so such cases must pass it themselves.
-function withPrincipalKeys(principal, contextVariables) {
-  if (!isIamRoleArn(principal) && !isIamUserArn(principal)) {
-    return contextVariables
-  }
+// aws:PrincipalIsAWSService is in every request (true only for a service principal), and
+// aws:PrincipalOrgID only when the principal's account is in an organization: a case says which
+// with request.principalOrgId, and leaving it out means the principal is outside every organization.
+function withPrincipalKeys(principal, principalOrgId, contextVariables) {
   const given = new Set(Object.keys(contextVariables).map((key) => key.toLowerCase()))
   const derived = {}
-  if (!given.has('aws:principalarn')) {
-    derived['aws:PrincipalArn'] = principal
+  if (!given.has('aws:principalisawsservice')) {
+    derived['aws:PrincipalIsAWSService'] = isServicePrincipal(principal) ? 'true' : 'false'
   }
-  if (!given.has('aws:principalaccount')) {
-    derived['aws:PrincipalAccount'] = principal.match(IAM_PRINCIPAL_ARN)[2]
+  if (principalOrgId !== undefined && !given.has('aws:principalorgid')) {
+    derived['aws:PrincipalOrgID'] = principalOrgId
+  }
+  if (isIamRoleArn(principal) || isIamUserArn(principal)) {
+    if (!given.has('aws:principalarn')) {
+      derived['aws:PrincipalArn'] = principal
+    }
+    if (!given.has('aws:principalaccount')) {
+      derived['aws:PrincipalAccount'] = principal.match(IAM_PRINCIPAL_ARN)[2]
+    }
   }
   return { ...derived, ...contextVariables }
 }

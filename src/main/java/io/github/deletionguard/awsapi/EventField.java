@@ -15,6 +15,8 @@ public enum EventField {
 
     EVENT_SOURCE(Part.CLOUDTRAIL_RECORD, "eventSource"),
     EVENT_NAME(Part.CLOUDTRAIL_RECORD, "eventName"),
+    /** CloudTrail's id of the record, the same in event history as in the event EventBridge delivered. */
+    EVENT_ID(Part.CLOUDTRAIL_RECORD, "eventID"),
     EVENT_TIME(Part.CLOUDTRAIL_RECORD, "eventTime"),
     ERROR_CODE(Part.CLOUDTRAIL_RECORD, "errorCode"),
     ERROR_MESSAGE(Part.CLOUDTRAIL_RECORD, "errorMessage"),

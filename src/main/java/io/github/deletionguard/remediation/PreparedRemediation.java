@@ -48,6 +48,8 @@ public record PreparedRemediation(
     /** Where each Automation parameter comes from in the deletion event. */
     private static final Map<String, EventField> PARAMETER_FIELDS = Map.of(
             "EventName", EventField.EVENT_NAME,
+            // Event history showing this id proves it has caught up with the deletion.
+            "EventId", EventField.EVENT_ID,
             "KeyArn", EventField.RESPONSE_KEY_ID,
             "ScheduledAt", EventField.EVENT_TIME,
             "SecretId", EventField.REQUEST_SECRET_ID);

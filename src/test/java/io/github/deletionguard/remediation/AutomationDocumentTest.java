@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +40,8 @@ class AutomationDocumentTest {
                 "EnableKey:aws:executeAwsApi"),
                 DOCUMENT.steps().stream().map(step -> step.get("name") + ":" + step.get("action")).toList());
         assertEquals(List.of("RestoreSecret.RestoredSecretArn", "CancelKeyDeletion.CancelledKeyId",
-                "CheckKeyStateBeforeDeletion.WasEnabled", "CheckKeyStateBeforeDeletion.Evidence"), DOCUMENT.outputs());
+                "CheckKeyStateBeforeDeletion.Decision", "CheckKeyStateBeforeDeletion.WasEnabled",
+                "CheckKeyStateBeforeDeletion.Evidence"), DOCUMENT.outputs());
     }
 
     @Test
@@ -58,16 +60,45 @@ class AutomationDocumentTest {
     }
 
     @Test
-    void aKeyDeletionIsCancelledThenTheKeyEnabledOnlyIfItWasEnabledBefore() {
-        assertEquals(List.of("ChooseRemediation", "CancelKeyDeletion", "CheckKeyStateBeforeDeletion", "ChooseKeyState",
-                "EnableKey"), run("ScheduleKeyDeletion", true));
-        assertEquals(List.of("ChooseRemediation", "CancelKeyDeletion", "CheckKeyStateBeforeDeletion", "ChooseKeyState"),
-                run("ScheduleKeyDeletion", false));
+    void aKeyDeletionIsCancelledThenTheKeyEnabledOnlyIfHistoryProvesItWasEnabled() {
+        List<String> cancelAndCheck = List.of("ChooseRemediation", "CancelKeyDeletion", "CheckKeyStateBeforeDeletion",
+                "ChooseKeyState");
+        assertEquals(concat(cancelAndCheck, List.of("EnableKey")), run("ScheduleKeyDeletion", "Enabled"));
+        for (String decision : List.of("Disabled", "Undetermined", "HistoryIncomplete")) {
+            assertEquals(cancelAndCheck, run("ScheduleKeyDeletion", decision), decision);
+        }
+    }
+
+    @Test
+    void historyBehindRunsTheCheckAgainUntilTheScriptDecides() {
+        assertEquals(List.of("ChooseRemediation", "CancelKeyDeletion",
+                "CheckKeyStateBeforeDeletion", "ChooseKeyState",
+                "CheckKeyStateBeforeDeletion", "ChooseKeyState",
+                "CheckKeyStateBeforeDeletion", "ChooseKeyState"),
+                run("ScheduleKeyDeletion", "HistoryBehind", "HistoryBehind", "HistoryIncomplete"));
+        assertEquals(List.of("ChooseRemediation", "CancelKeyDeletion",
+                "CheckKeyStateBeforeDeletion", "ChooseKeyState",
+                "CheckKeyStateBeforeDeletion", "ChooseKeyState", "EnableKey"),
+                run("ScheduleKeyDeletion", "HistoryBehind", "Enabled"));
+    }
+
+    /** Automation stops an aws:executeScript step after 600 seconds; the script's own budget stays below. */
+    @Test
+    void theKeyStateStepRunsPython311WithinTheLongestStepAutomationAllows() {
+        Map<String, Object> check = DOCUMENT.step("CheckKeyStateBeforeDeletion");
+        Map<?, ?> inputs = (Map<?, ?>) check.get("inputs");
+        assertEquals(600, check.get("timeoutSeconds"));
+        assertEquals("python3.11", inputs.get("Runtime"));
+        assertEquals(Map.of("KeyArn", "{{ KeyArn }}", "EventId", "{{ EventId }}", "ScheduledAt", "{{ ScheduledAt }}"),
+                inputs.get("InputPayload"));
+        Matcher budget = Pattern.compile("RUN_BUDGET = timedelta\\(seconds=(\\d+)\\)").matcher((String) inputs.get("Script"));
+        assertTrue(budget.find(), "the script names its RUN_BUDGET");
+        assertTrue(Integer.parseInt(budget.group(1)) <= 450, "a run leaves time for its last lookup: " + budget.group());
     }
 
     @Test
     void aSecretDeletionIsRestoredAndNothingElse() {
-        assertEquals(List.of("ChooseRemediation", "RestoreSecret"), run("DeleteSecret", true));
+        assertEquals(List.of("ChooseRemediation", "RestoreSecret"), run("DeleteSecret"));
     }
 
     @Test
@@ -98,17 +129,21 @@ class AutomationDocumentTest {
     /**
      * The steps Automation runs, in order: a branch goes to the first true choice, else to its
      * Default, else ends if isEnd, else to the next step; any other step goes to its nextStep,
-     * ends if isEnd, else goes to the next step.
+     * ends if isEnd, else goes to the next step. Each run of the key state check answers the next
+     * of {@code decisions}.
      */
-    private static List<String> run(String eventName, boolean keyWasEnabled) {
-        Map<String, Object> values = Map.of("EventName", eventName,
-                "CheckKeyStateBeforeDeletion.WasEnabled", keyWasEnabled);
+    private static List<String> run(String eventName, String... decisions) {
+        Map<String, Object> values = new HashMap<>(Map.of("EventName", eventName));
         List<Map<String, Object>> steps = DOCUMENT.steps();
         List<String> ran = new ArrayList<>();
+        int checks = 0;
         int index = 0;
-        while (index >= 0 && index < steps.size() && ran.size() <= steps.size()) {
+        while (index >= 0 && index < steps.size() && ran.size() <= 3 * steps.size()) {
             Map<String, Object> step = steps.get(index);
             ran.add((String) step.get("name"));
+            if ("CheckKeyStateBeforeDeletion".equals(step.get("name"))) {
+                values.put("CheckKeyStateBeforeDeletion.Decision", decisions[checks++]);
+            }
             String next = "aws:branch".equals(step.get("action")) ? chosen(step, values) : (String) step.get("nextStep");
             if (next != null) {
                 index = indexOf(steps, next);
@@ -118,7 +153,14 @@ class AutomationDocumentTest {
                 index++;
             }
         }
+        assertEquals(decisions.length, checks, "every decision was used");
         return ran;
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
     }
 
     private static String chosen(Map<String, Object> branch, Map<String, Object> values) {

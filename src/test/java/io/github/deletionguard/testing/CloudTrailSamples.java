@@ -11,7 +11,9 @@ import java.util.function.Consumer;
 
 /**
  * CloudTrail records from {@code src/test/resources/cloudtrail/} (copies of the documented
- * samples in shared/cloudtrail), and near misses derived from them field by field.
+ * samples in shared/cloudtrail, and the issue 10/11 records in its folders, named by path such as
+ * {@code "kms/put-key-policy-bypass.json"}; its README says what each shows), and near misses
+ * derived from them field by field.
  */
 public final class CloudTrailSamples {
     public static final String SCHEDULE_KEY_DELETION = "schedule-key-deletion.json";

@@ -52,13 +52,17 @@ public final class IamSimulator {
      * One API call. {@code resourceAccount} may be null: the harness then takes it from the
      * resource ARN, which works for every ARN that names an account (KMS keys, SNS topics, IAM
      * roles), but not for {@code "*"}. For IAM role and user principals the harness adds
-     * {@code aws:PrincipalArn} and {@code aws:PrincipalAccount} unless the context gives them.
+     * {@code aws:PrincipalArn} and {@code aws:PrincipalAccount} unless the context gives them, and
+     * for every principal {@code aws:PrincipalIsAWSService}. {@code principalOrgId} is the
+     * organization of the principal's account ({@code aws:PrincipalOrgID}); null means the
+     * principal is outside every organization, as a stranger's account is.
      */
     public record Request(
             String principal,
             String action,
             String resource,
             String resourceAccount,
+            String principalOrgId,
             Map<String, String> contextVariables) {
 
         public Request {
@@ -68,21 +72,33 @@ public final class IamSimulator {
             contextVariables = Map.copyOf(contextVariables);
         }
 
+        public Request(String principal, String action, String resource, String resourceAccount,
+                Map<String, String> contextVariables) {
+            this(principal, action, resource, resourceAccount, null, contextVariables);
+        }
+
         public Request(String principal, String action, String resource, Map<String, String> contextVariables) {
-            this(principal, action, resource, null, contextVariables);
+            this(principal, action, resource, null, null, contextVariables);
+        }
+
+        /** The same call by a principal whose account is in organization {@code orgId}. */
+        public Request inOrganization(String orgId) {
+            return new Request(principal, action, resource, resourceAccount, orgId, contextVariables);
         }
     }
 
     /**
      * The policies that decide one request. {@code serviceControlPolicies} are all attached to
      * one organization level and must include {@link #fullAwsAccess()} as a real organization
-     * does; an empty list means no SCPs apply. {@code resourcePolicy} (a key or topic policy)
-     * may be null.
+     * does; an empty list means no SCPs apply. {@code resourceControlPolicies} are the RCPs of the
+     * resource's organization, deny policies only (AWS's RCPFullAWSAccess is added by the library);
+     * an empty list means no RCPs apply. {@code resourcePolicy} (a key or topic policy) may be null.
      */
     public record Case(
             String name,
             List<JsonObject> identityPolicies,
             List<JsonObject> serviceControlPolicies,
+            List<JsonObject> resourceControlPolicies,
             JsonObject resourcePolicy,
             Request request) {
 
@@ -90,7 +106,13 @@ public final class IamSimulator {
             Objects.requireNonNull(name, "name");
             identityPolicies = List.copyOf(identityPolicies);
             serviceControlPolicies = List.copyOf(serviceControlPolicies);
+            resourceControlPolicies = List.copyOf(resourceControlPolicies);
             Objects.requireNonNull(request, "request");
+        }
+
+        public Case(String name, List<JsonObject> identityPolicies, List<JsonObject> serviceControlPolicies,
+                JsonObject resourcePolicy, Request request) {
+            this(name, identityPolicies, serviceControlPolicies, List.of(), resourcePolicy, request);
         }
     }
 
@@ -183,12 +205,16 @@ public final class IamSimulator {
             if (request.resourceAccount() != null) {
                 jsonRequest.addProperty("resourceAccount", request.resourceAccount());
             }
+            if (request.principalOrgId() != null) {
+                jsonRequest.addProperty("principalOrgId", request.principalOrgId());
+            }
             jsonRequest.add("contextVariables", context);
 
             JsonObject jsonCase = new JsonObject();
             jsonCase.addProperty("name", testCase.name());
             jsonCase.add("identityPolicies", toArray(testCase.identityPolicies()));
             jsonCase.add("serviceControlPolicies", toArray(testCase.serviceControlPolicies()));
+            jsonCase.add("resourceControlPolicies", toArray(testCase.resourceControlPolicies()));
             jsonCase.add("resourcePolicy",
                     testCase.resourcePolicy() == null ? JsonNull.INSTANCE : testCase.resourcePolicy());
             jsonCase.add("request", jsonRequest);

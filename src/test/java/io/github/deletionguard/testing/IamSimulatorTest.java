@@ -216,6 +216,126 @@ class IamSimulatorTest {
         assertEquals(expected, IamSimulator.decisions(cases));
     }
 
+    private static final String ORG = "o-exampleorgid";
+    private static final String SECRET =
+            "arn:aws:secretsmanager:us-east-1:" + ACCOUNT + ":secret:payments-db-AbCdEf";
+
+    /** Shaped on AWS's RCP examples: principals outside the organization, except AWS services. */
+    private static final JsonObject RCP_ORGANIZATION_ONLY = policy("""
+            {"Version": "2012-10-17", "Statement": [
+              {"Sid": "EnforceOrgIdentities", "Effect": "Deny", "Principal": "*",
+               "Action": ["kms:*", "secretsmanager:*"], "Resource": "*",
+               "Condition": {"StringNotEqualsIfExists": {"aws:PrincipalOrgID": "o-exampleorgid"},
+                             "BoolIfExists": {"aws:PrincipalIsAWSService": "false"}}}]}
+            """);
+
+    private static final JsonObject RCP_NO_FORCED_SECRET_DELETION = policy("""
+            {"Version": "2012-10-17", "Statement": [
+              {"Sid": "NoForcedSecretDeletion", "Effect": "Deny", "Principal": "*",
+               "Action": "secretsmanager:DeleteSecret", "Resource": "*",
+               "Condition": {"Bool": {"secretsmanager:ForceDeleteWithoutRecovery": "true"}}}]}
+            """);
+
+    /** A secret shared with everyone in the organization and with one outside account. */
+    private static final JsonObject SHARED_SECRET_POLICY = policy("""
+            {"Version": "2012-10-17", "Statement": [
+              {"Effect": "Allow", "Principal": {"AWS": ["arn:aws:iam::111122223333:root",
+                                                         "arn:aws:iam::999988887777:root"]},
+               "Action": "secretsmanager:*", "Resource": "*"}]}
+            """);
+
+    @Test
+    void rcpDeniesPrincipalsOutsideTheOrganizationAndSparesThoseInside() {
+        List<JsonObject> mayDelete = List.of(allow("secretsmanager:DeleteSecret"));
+        List<JsonObject> rcps = List.of(RCP_ORGANIZATION_ONLY);
+        Request strangerDeletes = new Request(role("999988887777", "Stranger"), "secretsmanager:DeleteSecret",
+                SECRET, Map.of());
+        Request memberDeletes = new Request(role(OTHER_ACCOUNT, "Member"), "secretsmanager:DeleteSecret",
+                SECRET, Map.of());
+        JsonObject memberSharedPolicy = policy(SHARED_SECRET_POLICY.toString().replace("999988887777", OTHER_ACCOUNT));
+
+        Map<String, Decision> decisions = IamSimulator.decisions(List.of(
+                // The stranger's account is in no organization: no SCP binds it, the RCP does.
+                new Case("stranger without RCP", mayDelete, List.of(), List.of(), SHARED_SECRET_POLICY, strangerDeletes),
+                new Case("stranger with RCP", mayDelete, List.of(), rcps, SHARED_SECRET_POLICY, strangerDeletes),
+                new Case("stranger in another organization", mayDelete, List.of(), rcps, SHARED_SECRET_POLICY,
+                        strangerDeletes.inOrganization("o-otherorgid12")),
+                new Case("member account of the organization", mayDelete, List.of(fullAwsAccess()), rcps,
+                        memberSharedPolicy, memberDeletes.inOrganization(ORG)),
+                new Case("same-account admin", mayDelete, List.of(fullAwsAccess()), rcps, null,
+                        new Request(ADMIN, "secretsmanager:DeleteSecret", SECRET, Map.of()).inOrganization(ORG))));
+
+        assertEquals(IamSimulator.expected(
+                "stranger without RCP", Allowed,
+                "stranger with RCP", ExplicitlyDenied,
+                "stranger in another organization", ExplicitlyDenied,
+                "member account of the organization", Allowed,
+                "same-account admin", Allowed), decisions);
+    }
+
+    @Test
+    void rcpBindsEveryoneInsideTheOrganizationToo() {
+        List<JsonObject> mayDelete = List.of(allow("secretsmanager:DeleteSecret"));
+        List<JsonObject> rcps = List.of(RCP_ORGANIZATION_ONLY, RCP_NO_FORCED_SECRET_DELETION);
+        Request forced = new Request(ADMIN, "secretsmanager:DeleteSecret", SECRET,
+                Map.of("secretsmanager:ForceDeleteWithoutRecovery", "true")).inOrganization(ORG);
+        Request withWindow = new Request(ADMIN, "secretsmanager:DeleteSecret", SECRET,
+                Map.of("secretsmanager:RecoveryWindowInDays", "30")).inOrganization(ORG);
+
+        Map<String, Decision> decisions = IamSimulator.decisions(List.of(
+                new Case("forced deletion", mayDelete, List.of(fullAwsAccess()), rcps, null, forced),
+                new Case("deletion with a window", mayDelete, List.of(fullAwsAccess()), rcps, null, withWindow)));
+
+        assertEquals(IamSimulator.expected(
+                "forced deletion", ExplicitlyDenied,
+                "deletion with a window", Allowed), decisions);
+    }
+
+    @Test
+    void rcpSparesAwsServicePrincipalsAsAwsExamplesExemptThem() {
+        JsonObject keyPolicy = policy("""
+                {"Version": "2012-10-17", "Statement": [
+                  {"Effect": "Allow", "Principal": {"Service": "logs.us-east-1.amazonaws.com"},
+                   "Action": "kms:Decrypt", "Resource": "*",
+                   "Condition": {"StringEquals": {"aws:SourceAccount": "111122223333"}}}]}
+                """);
+        JsonObject withoutServiceExemption = policy(RCP_ORGANIZATION_ONLY.toString()
+                .replace(",\"BoolIfExists\":{\"aws:PrincipalIsAWSService\":\"false\"}", ""));
+        Request logsDecrypts = new Request("logs.us-east-1.amazonaws.com", "kms:Decrypt", KEY,
+                Map.of("aws:SourceAccount", ACCOUNT));
+
+        Map<String, Decision> decisions = IamSimulator.decisions(List.of(
+                new Case("service with the exemption", List.of(), List.of(), List.of(RCP_ORGANIZATION_ONLY), keyPolicy,
+                        logsDecrypts),
+                // A service principal has no organization; without the exemption the RCP denies it.
+                new Case("service without the exemption", List.of(), List.of(), List.of(withoutServiceExemption),
+                        keyPolicy, logsDecrypts)));
+
+        assertEquals(IamSimulator.expected(
+                "service with the exemption", Allowed,
+                "service without the exemption", ExplicitlyDenied), decisions);
+    }
+
+    @Test
+    void rcpsWhereAwsAppliesNoneFailTheCall() {
+        Case serviceLinked = new Case("service-linked role", List.of(allow("kms:Decrypt")), List.of(),
+                List.of(RCP_ORGANIZATION_ONLY), KEY_POLICY_TRUSTING_ACCOUNT,
+                new Request("arn:aws:iam::" + ACCOUNT + ":role/aws-service-role/x.amazonaws.com/AWSServiceRoleForX",
+                        "kms:Decrypt", KEY, Map.of()));
+        Case unsupportedService = new Case("SNS publish", List.of(allow("sns:Publish")), List.of(),
+                List.of(RCP_ORGANIZATION_ONLY), null, new Request(ADMIN, "sns:Publish", TOPIC, Map.of()));
+        Case notAnOrganization = new Case("bad organization id", List.of(allow("kms:Decrypt")), List.of(), List.of(),
+                KEY_POLICY_TRUSTING_ACCOUNT, new Request(ADMIN, "kms:Decrypt", KEY, Map.of()).inOrganization("org-1"));
+
+        for (Case invalid : List.of(serviceLinked, unsupportedService, notAnOrganization)) {
+            IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                    () -> IamSimulator.decide(invalid), invalid.name());
+            assertContains(error.getMessage(), "case \"" + invalid.name() + "\"");
+        }
+        assertContains(assertThrows(IllegalArgumentException.class, () -> IamSimulator.decide(unsupportedService))
+                .getMessage(), "RCPs do not apply to sns:Publish");
+    }
+
     @Test
     void libraryValidationErrorsFailTheCall() {
         JsonObject withoutResource = policy("""
