@@ -5,7 +5,7 @@ import com.pulumi.Pulumi;
 import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.config.StackConfigLoader;
 import io.github.deletionguard.plan.PlanCommand;
-import io.github.deletionguard.policy.PolicyFiles;
+import io.github.deletionguard.documents.PolicyFiles;
 
 /**
  * {@code pulumi up} runs {@code main} with no arguments; {@code main plan <stack>} runs the same

@@ -1,15 +1,16 @@
 package io.github.deletionguard.alarms;
 
+import io.github.deletionguard.patterns.FilterPattern;
 import io.github.deletionguard.config.AlarmMode;
 import io.github.deletionguard.config.AlarmSettings;
 
 import java.util.Arrays;
 import java.util.List;
 
-import static io.github.deletionguard.alarms.FilterPattern.allOf;
-import static io.github.deletionguard.alarms.FilterPattern.equalTo;
-import static io.github.deletionguard.alarms.FilterPattern.oneOf;
-import static io.github.deletionguard.alarms.FilterPattern.present;
+import static io.github.deletionguard.patterns.FilterPattern.allOf;
+import static io.github.deletionguard.patterns.FilterPattern.equalTo;
+import static io.github.deletionguard.patterns.FilterPattern.oneOf;
+import static io.github.deletionguard.patterns.FilterPattern.present;
 
 /**
  * The alarms the program can deploy on a CloudTrail log group. Each id is part of the logical

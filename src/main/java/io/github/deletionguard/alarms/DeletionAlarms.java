@@ -9,7 +9,7 @@ import com.pulumi.aws.cloudwatch.inputs.LogMetricFilterMetricTransformationArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import io.github.deletionguard.accounts.ChildOptions;
+import io.github.deletionguard.providers.ChildOptions;
 import io.github.deletionguard.config.AlarmSettings;
 
 import java.util.List;

@@ -13,7 +13,7 @@ import com.pulumi.aws.cloudwatch.inputs.EventTargetInputTransformerArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import io.github.deletionguard.accounts.ChildOptions;
+import io.github.deletionguard.providers.ChildOptions;
 
 import java.util.Map;
 

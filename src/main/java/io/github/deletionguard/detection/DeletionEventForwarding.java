@@ -8,7 +8,7 @@ import com.pulumi.aws.cloudwatch.EventTargetArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import io.github.deletionguard.accounts.ChildOptions;
+import io.github.deletionguard.providers.ChildOptions;
 
 import java.util.Map;
 

@@ -1,13 +1,15 @@
 package io.github.deletionguard.detection;
 
+import io.github.deletionguard.patterns.RuleState;
+import io.github.deletionguard.patterns.EventPattern;
 import com.google.gson.JsonPrimitive;
-import io.github.deletionguard.accounts.Arns;
+import io.github.deletionguard.naming.Arns;
 import io.github.deletionguard.alarms.DeletionAlarm;
 import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.config.MemberAccount;
-import io.github.deletionguard.policy.InvalidPolicyException;
-import io.github.deletionguard.policy.PolicyFiles;
-import io.github.deletionguard.policy.PolicyTemplate;
+import io.github.deletionguard.documents.InvalidPolicyException;
+import io.github.deletionguard.documents.PolicyFiles;
+import io.github.deletionguard.documents.PolicyTemplate;
 
 import java.util.List;
 import java.util.Map;

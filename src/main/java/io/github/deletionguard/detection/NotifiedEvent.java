@@ -1,5 +1,6 @@
 package io.github.deletionguard.detection;
 
+import io.github.deletionguard.patterns.EventPattern;
 import io.github.deletionguard.config.AlarmMode;
 
 import java.util.Arrays;
@@ -10,9 +11,9 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static io.github.deletionguard.detection.EventPattern.Match.equalTo;
-import static io.github.deletionguard.detection.EventPattern.Match.exists;
-import static io.github.deletionguard.detection.EventPattern.Match.suffix;
+import static io.github.deletionguard.patterns.EventPattern.Match.equalTo;
+import static io.github.deletionguard.patterns.EventPattern.Match.exists;
+import static io.github.deletionguard.patterns.EventPattern.Match.suffix;
 
 /**
  * The events every guarded account and region forwards to the central bus, each with the pattern

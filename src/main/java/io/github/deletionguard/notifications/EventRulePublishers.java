@@ -1,6 +1,6 @@
 package io.github.deletionguard.notifications;
 
-import io.github.deletionguard.policy.PolicyTemplate;
+import io.github.deletionguard.documents.PolicyTemplate;
 
 import java.util.List;
 

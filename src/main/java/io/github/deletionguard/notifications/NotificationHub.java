@@ -11,9 +11,9 @@ import com.pulumi.aws.sns.TopicSubscriptionArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import io.github.deletionguard.accounts.Arns;
-import io.github.deletionguard.accounts.ChildOptions;
-import io.github.deletionguard.policy.PolicyTemplate;
+import io.github.deletionguard.naming.Arns;
+import io.github.deletionguard.providers.ChildOptions;
+import io.github.deletionguard.documents.PolicyTemplate;
 
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package io.github.deletionguard.notifications;
 
 import com.pulumi.aws.Provider;
-import io.github.deletionguard.policy.PolicyTemplate;
+import io.github.deletionguard.documents.PolicyTemplate;
 
 import java.util.List;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package io.github.deletionguard.plan;
 
 import io.github.deletionguard.App;
 import io.github.deletionguard.config.InvalidConfigException;
-import io.github.deletionguard.policy.InvalidPolicyException;
+import io.github.deletionguard.documents.InvalidPolicyException;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,6 +1,6 @@
 package io.github.deletionguard.remediation;
 
-import io.github.deletionguard.policy.InvalidPolicyException;
+import io.github.deletionguard.documents.InvalidPolicyException;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;

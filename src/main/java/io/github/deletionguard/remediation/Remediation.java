@@ -2,24 +2,24 @@ package io.github.deletionguard.remediation;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.github.deletionguard.accounts.Arns;
+import io.github.deletionguard.naming.Arns;
 import io.github.deletionguard.config.BreakGlassRole;
 import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.config.RemediationSettings;
 import io.github.deletionguard.detection.EventForwarding;
-import io.github.deletionguard.detection.EventPattern;
+import io.github.deletionguard.patterns.EventPattern;
 import io.github.deletionguard.detection.NotifiedEvent;
-import io.github.deletionguard.policy.PolicyFiles;
-import io.github.deletionguard.policy.PolicyTemplate;
+import io.github.deletionguard.documents.PolicyFiles;
+import io.github.deletionguard.documents.PolicyTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static io.github.deletionguard.detection.EventPattern.Match.equalTo;
-import static io.github.deletionguard.detection.EventPattern.Match.exists;
-import static io.github.deletionguard.detection.EventPattern.Match.noneOfWildcards;
+import static io.github.deletionguard.patterns.EventPattern.Match.equalTo;
+import static io.github.deletionguard.patterns.EventPattern.Match.exists;
+import static io.github.deletionguard.patterns.EventPattern.Match.noneOfWildcards;
 
 /**
  * What every account and region needs to undo deletions, prepared once per run before any

@@ -7,8 +7,8 @@ import com.pulumi.aws.iam.inputs.RoleInlinePolicyArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import io.github.deletionguard.accounts.Arns;
-import io.github.deletionguard.accounts.ChildOptions;
+import io.github.deletionguard.naming.Arns;
+import io.github.deletionguard.providers.ChildOptions;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -10,7 +10,7 @@ import com.pulumi.aws.kms.ReplicaKeyArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import io.github.deletionguard.accounts.ChildOptions;
+import io.github.deletionguard.providers.ChildOptions;
 import io.github.deletionguard.config.CriticalKeyDefinition;
 
 import java.util.Map;

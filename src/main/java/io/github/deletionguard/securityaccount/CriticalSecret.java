@@ -11,7 +11,7 @@ import com.pulumi.aws.secretsmanager.inputs.SecretReplicaArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import io.github.deletionguard.accounts.ChildOptions;
+import io.github.deletionguard.providers.ChildOptions;
 import io.github.deletionguard.config.CriticalSecretDefinition;
 
 import java.util.List;

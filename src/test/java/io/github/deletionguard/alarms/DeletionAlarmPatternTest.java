@@ -1,5 +1,6 @@
 package io.github.deletionguard.alarms;
 
+import io.github.deletionguard.patterns.FilterPatternEvaluator;
 import com.google.gson.JsonObject;
 import io.github.deletionguard.config.AlarmMode;
 import io.github.deletionguard.testing.GoldenFiles;

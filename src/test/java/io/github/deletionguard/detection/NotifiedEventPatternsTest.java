@@ -3,7 +3,7 @@ package io.github.deletionguard.detection;
 import com.google.gson.JsonObject;
 import io.github.deletionguard.config.AlarmMode;
 import io.github.deletionguard.config.GuardConfig;
-import io.github.deletionguard.policy.PolicyFiles;
+import io.github.deletionguard.documents.PolicyFiles;
 import io.github.deletionguard.testing.DeletionEventSamples;
 import io.github.deletionguard.testing.EventRuleMatcher;
 import io.github.deletionguard.testing.InputTransformer;

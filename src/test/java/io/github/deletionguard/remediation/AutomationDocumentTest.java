@@ -1,8 +1,8 @@
 package io.github.deletionguard.remediation;
 
 import io.github.deletionguard.config.RemediationSettings;
-import io.github.deletionguard.policy.InvalidPolicyException;
-import io.github.deletionguard.policy.PolicyFiles;
+import io.github.deletionguard.documents.InvalidPolicyException;
+import io.github.deletionguard.documents.PolicyFiles;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

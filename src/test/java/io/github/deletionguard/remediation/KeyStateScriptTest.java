@@ -3,7 +3,7 @@ package io.github.deletionguard.remediation;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.github.deletionguard.policy.PolicyFiles;
+import io.github.deletionguard.documents.PolicyFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

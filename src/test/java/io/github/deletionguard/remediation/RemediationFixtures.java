@@ -2,7 +2,7 @@ package io.github.deletionguard.remediation;
 
 import io.github.deletionguard.config.AlarmMode;
 import io.github.deletionguard.config.RemediationSettings;
-import io.github.deletionguard.policy.PolicyFiles;
+import io.github.deletionguard.documents.PolicyFiles;
 import io.github.deletionguard.testing.SampleConfigs;
 
 /** Remediation as the program prepares it, for tests of its parts. */

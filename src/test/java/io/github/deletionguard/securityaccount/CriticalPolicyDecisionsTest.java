@@ -5,7 +5,7 @@ import com.google.gson.JsonParser;
 import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.config.StackConfigLoader;
 import io.github.deletionguard.plan.StackFile;
-import io.github.deletionguard.policy.PolicyFiles;
+import io.github.deletionguard.documents.PolicyFiles;
 import io.github.deletionguard.testing.IamSimulator;
 import io.github.deletionguard.testing.IamSimulator.Case;
 import io.github.deletionguard.testing.IamSimulator.Decision;

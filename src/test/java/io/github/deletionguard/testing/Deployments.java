@@ -6,7 +6,7 @@ import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.plan.OfflineEngine;
 import io.github.deletionguard.plan.PlannedResource;
 import io.github.deletionguard.plan.StackFile;
-import io.github.deletionguard.policy.PolicyFiles;
+import io.github.deletionguard.documents.PolicyFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

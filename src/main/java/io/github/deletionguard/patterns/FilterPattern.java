@@ -1,0 +1,96 @@
+package io.github.deletionguard.patterns;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A CloudWatch Logs JSON filter pattern built from typed terms, so every pattern the program
+ * deploys is composed the same way and no pattern text is assembled by hand.
+ */
+public sealed interface FilterPattern {
+
+    /** The expression as a term of a larger one: parenthesized wherever precedence could matter. */
+    String expression();
+
+    /** The pattern as CloudWatch Logs receives it in {@code filterPattern}. */
+    default String render() {
+        return "{ " + outermostExpression() + " }";
+    }
+
+    /** The expression where nothing surrounds it, so it needs no parentheses of its own. */
+    default String outermostExpression() {
+        return expression();
+    }
+
+    /**
+     * {@code $.selector = "value"}. A value may start and/or end with {@code *}, which CloudWatch
+     * treats as a wildcard; {@code "*"} alone matches any value that is present.
+     */
+    static FilterPattern equalTo(String selector, String value) {
+        return new FieldEquals(selector, value);
+    }
+
+    /** The field is present (CloudWatch's documented idiom: equal to the lone wildcard). */
+    static FilterPattern present(String selector) {
+        return new FieldEquals(selector, "*");
+    }
+
+    static FilterPattern allOf(FilterPattern... terms) {
+        return new AllOf(List.of(terms));
+    }
+
+    static FilterPattern anyOf(FilterPattern... terms) {
+        return new AnyOf(List.of(terms));
+    }
+
+    /** One of several values of the same field. */
+    static FilterPattern oneOf(String selector, String... values) {
+        return new AnyOf(List.of(values).stream().map(value -> equalTo(selector, value)).toList());
+    }
+
+    record FieldEquals(String selector, String value) implements FilterPattern {
+        public FieldEquals {
+            if (!selector.matches("\\$(\\.[A-Za-z_][A-Za-z0-9_]*)+")) {
+                throw new IllegalArgumentException("not a JSON selector: " + selector);
+            }
+            // The pattern language has no escape for a quote, and an inner * would be literal
+            // text in some places and a wildcard in others: refuse both instead of guessing.
+            String inner = value.length() > 2 ? value.substring(1, value.length() - 1) : "";
+            if (value.isEmpty() || value.contains("\"") || inner.contains("*")) {
+                throw new IllegalArgumentException("not a filter pattern value: " + value);
+            }
+        }
+
+        @Override
+        public String expression() {
+            return "(" + selector + " = \"" + value + "\")";
+        }
+    }
+
+    record AllOf(List<FilterPattern> terms) implements FilterPattern {
+        public AllOf {
+            terms = List.copyOf(terms);
+        }
+
+        @Override
+        public String expression() {
+            return "(" + outermostExpression() + ")";
+        }
+
+        @Override
+        public String outermostExpression() {
+            return terms.stream().map(FilterPattern::expression).collect(Collectors.joining(" && "));
+        }
+    }
+
+    record AnyOf(List<FilterPattern> terms) implements FilterPattern {
+        public AnyOf {
+            terms = List.copyOf(terms);
+        }
+
+        @Override
+        public String expression() {
+            return "(" + terms.stream().map(FilterPattern::expression).collect(Collectors.joining(" || ")) + ")";
+        }
+    }
+}

@@ -1,8 +1,0 @@
-package io.github.deletionguard.policy;
-
-/** A policy file cannot be used; the message names the file and, for JSON errors, the position. */
-public final class InvalidPolicyException extends RuntimeException {
-    public InvalidPolicyException(String message) {
-        super(message);
-    }
-}

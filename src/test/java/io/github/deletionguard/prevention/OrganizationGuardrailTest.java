@@ -1,0 +1,163 @@
+package io.github.deletionguard.prevention;
+
+import com.google.gson.JsonParser;
+import com.pulumi.resources.ComponentResourceOptions;
+import io.github.deletionguard.config.AlarmMode;
+import io.github.deletionguard.config.InvalidConfigException;
+import io.github.deletionguard.plan.OfflineEngine;
+import io.github.deletionguard.plan.PlannedResource;
+import io.github.deletionguard.plan.PlannedResource.ProviderTarget;
+import io.github.deletionguard.testing.Deployments;
+import io.github.deletionguard.testing.SampleConfigs;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The SCP and its attachments as the program registers them, under the mock engine. */
+class OrganizationGuardrailTest {
+    private static final String POLICY = "aws:organizations/policy:Policy";
+    private static final String ATTACHMENT = "aws:organizations/policyAttachment:PolicyAttachment";
+    private static final ProviderTarget PROD_MANAGEMENT = new ProviderTarget("111111111111", "us-east-1");
+
+    @Test
+    void prodCreatesThePolicyInTheManagementAccountAndAttachesItToTheRoot() {
+        OfflineEngine.Run run = Deployments.ofStackFile("prod");
+
+        PlannedResource policy = single(run, POLICY);
+        assertEquals("deletion-guard-deny-key-and-secret-deletion", policy.input("name"));
+        assertEquals("SERVICE_CONTROL_POLICY", policy.input("type"));
+        assertEquals(PROD_MANAGEMENT, policy.provider().orElseThrow());
+        assertEquals(List.of("r-pr0d"), targetIds(run));
+        Deployments.ofType(run, ATTACHMENT).forEach(attachment ->
+                assertEquals(PROD_MANAGEMENT, attachment.provider().orElseThrow(), attachment.name()));
+    }
+
+    @Test
+    void theManagementProviderMayActInTheManagementAccountOnly() {
+        OfflineEngine.Run run = Deployments.ofStackFile("prod");
+
+        PlannedResource provider = run.resources().stream()
+                .filter(resource -> resource.isProvider() && resource.name().equals("aws-management-us-east-1"))
+                .findFirst().orElseThrow();
+        // The SDK sends a provider's list and object inputs as JSON text.
+        assertEquals(JsonParser.parseString("[\"111111111111\"]"), JsonParser.parseString(provider.input("allowedAccountIds")));
+        assertEquals("arn:aws:iam::111111111111:role/OrganizationAccountAccessRole",
+                JsonParser.parseString(provider.input("assumeRole")).getAsJsonObject().get("roleArn").getAsString());
+        assertEquals("us-east-1", provider.input("region"));
+    }
+
+    @Test
+    void stagingAttachesToItsTestOuOnly() {
+        OfflineEngine.Run run = Deployments.ofStackFile("staging");
+
+        assertEquals(new ProviderTarget("210987654321", "us-east-1"), single(run, POLICY).provider().orElseThrow());
+        assertEquals(List.of("ou-st4g-t3stacc7"), targetIds(run));
+    }
+
+    @Test
+    void everyTargetGetsOneAttachmentNamedByItsIdWhateverTheOrder() {
+        String targets = """
+                [{"id": "r-pr0d", "alreadyAttached": 2}, {"id": "ou-pr0d-w0rkl0ad", "alreadyAttached": 1},
+                 {"id": "444444444444", "alreadyAttached": 1}]""";
+        String reversed = """
+                [{"id": "444444444444", "alreadyAttached": 1}, {"id": "ou-pr0d-w0rkl0ad", "alreadyAttached": 1},
+                 {"id": "r-pr0d", "alreadyAttached": 2}]""";
+
+        OfflineEngine.Run run = withTargets(targets);
+        OfflineEngine.Run reorderedRun = withTargets(reversed);
+
+        assertEquals(Set.of("organization-guardrail-attach-r-pr0d", "organization-guardrail-attach-ou-pr0d-w0rkl0ad",
+                        "organization-guardrail-attach-444444444444"),
+                Set.copyOf(Deployments.ofType(run, ATTACHMENT).stream().map(PlannedResource::name).toList()));
+        assertEquals(Set.copyOf(urns(run, ATTACHMENT)), Set.copyOf(urns(reorderedRun, ATTACHMENT)),
+                "reordering targets must not replace attachments");
+    }
+
+    @Test
+    void policyAndAttachmentsAreChildrenOfOneGuardrailComponent() {
+        OfflineEngine.Run run = Deployments.ofStackFile("prod");
+
+        PlannedResource component = single(run, OrganizationGuardrail.TYPE);
+        assertEquals("organization-guardrail", component.name());
+        for (String type : List.of(POLICY, ATTACHMENT)) {
+            Deployments.ofType(run, type).forEach(child ->
+                    assertEquals(component.urn(), child.parent().orElseThrow(), child.name()));
+        }
+    }
+
+    @Test
+    void stackOutputsThePolicyIdAndTheMinifiedDocument() {
+        OfflineEngine.Run run = Deployments.ofStackFile("prod");
+
+        // Under the mock engine a resource's id is its name; in AWS it is the p-... id.
+        assertEquals("deletion-guard-deny-key-and-secret-deletion", run.outputs().get("serviceControlPolicyId"));
+        assertEquals(single(run, POLICY).input("content"), run.outputs().get("serviceControlPolicyDocument"));
+    }
+
+    @Test
+    void aStackWithoutTheSectionDeploysNoPolicyAndNoOrganizationsProvider() {
+        OfflineEngine.Run run = Deployments.of(SampleConfigs.small(AlarmMode.ANY_DELETION));
+
+        assertEquals(List.of(), Deployments.ofType(run, POLICY));
+        assertEquals(List.of(), Deployments.ofType(run, ATTACHMENT));
+        assertTrue(run.resources().stream().noneMatch(resource -> resource.name().endsWith("-us-east-1")),
+                "no provider for the Organizations API");
+        assertFalse(run.outputs().containsKey("serviceControlPolicyId"));
+    }
+
+    @Test
+    void aBadSectionRegistersNothingAtAll() {
+        OfflineEngine.Run run = withTargets("""
+                [{"id": "r-pr0d", "alreadyAttached": 10}]""");
+
+        assertEquals(List.of(), run.resources());
+        assertTrue(run.errors().stream().anyMatch(error -> causedBy(error, InvalidConfigException.class)), run.errors().toString());
+    }
+
+    @Test
+    void refusesToRunWithoutAProvider() {
+        ServiceControlPolicyDocument document = new ServiceControlPolicyDocument("{}");
+
+        OfflineEngine.Run run = OfflineEngine.run("deletion-guard", "test", Map.of(), Set.of(), ctx ->
+                new OrganizationGuardrail("guardrail", new OrganizationGuardrailArgs(null, "name", document, List.of("r-ab12")),
+                        ComponentResourceOptions.builder().build()));
+
+        assertTrue(run.errors().stream().anyMatch(error -> String.valueOf(error.getMessage())
+                .contains("needs an explicit account provider")), run.errors().toString());
+        assertEquals(List.of(), Deployments.ofType(run, POLICY));
+    }
+
+    private static OfflineEngine.Run withTargets(String targets) {
+        return Deployments.withConfig("prod", StackConfigOverrides.raw("prod", Map.of("serviceControlPolicy", """
+                {"rollout": "full", "minimumWindowDays": 14, "targets": %s}""".formatted(targets))));
+    }
+
+    private static PlannedResource single(OfflineEngine.Run run, String type) {
+        List<PlannedResource> resources = Deployments.ofType(run, type);
+        assertEquals(1, resources.size(), type);
+        return resources.get(0);
+    }
+
+    private static List<String> targetIds(OfflineEngine.Run run) {
+        return Deployments.ofType(run, ATTACHMENT).stream().map(attachment -> attachment.input("targetId")).toList();
+    }
+
+    private static List<String> urns(OfflineEngine.Run run, String type) {
+        return Deployments.ofType(run, type).stream().map(PlannedResource::urn).toList();
+    }
+
+    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
