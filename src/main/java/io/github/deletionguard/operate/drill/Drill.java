@@ -139,7 +139,7 @@ public final class Drill {
                             () -> cloudWatch.setAlarmState(request -> request.alarmName(name).stateValue(StateValue.OK).stateReason("deletion-guard drill over"))));
                     Instant calledAt = operation.clock().instant();
                     cloudWatch.setAlarmState(request -> request.alarmName(name).stateValue(StateValue.ALARM).stateReason("deletion-guard drill"));
-                    paths.add(new DrillPath("alarm-" + alarm.id() + "-" + member.name(), name, calledAt));
+                    paths.add(new DrillPath("alarm-" + alarm.id() + "-" + member.name(), Arns.cloudWatchAlarm(group.region(), member.id(), name), calledAt));
                 }
             });
         }
