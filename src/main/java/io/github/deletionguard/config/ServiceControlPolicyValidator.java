@@ -8,13 +8,13 @@ import java.util.Map;
  * Checks {@code deletion-guard:serviceControlPolicy} against what AWS Organizations accepts and
  * against what the policy needs from the rest of the config, before anything is deployed.
  */
-final class ServiceControlPolicyValidator {
+public final class ServiceControlPolicyValidator {
     private static final String PATH = StackConfigLoader.NAMESPACE + ":serviceControlPolicy";
     /**
      * AWS Organizations quota of SCPs on one root, OU or account, as the issue that specified this
      * check gives it (older AWS documentation says 5; a target near the limit deserves a look).
      */
-    static final int MAX_POLICIES_PER_TARGET = 10;
+    public static final int MAX_POLICIES_PER_TARGET = 10;
     /** KMS pending windows and Secrets Manager recovery windows both run from 7 to 30 days. */
     static final int SHORTEST_WINDOW_DAYS = 7;
     static final int LONGEST_WINDOW_DAYS = 30;
