@@ -12,6 +12,13 @@ public final class Tags {
     public static final String MANAGED_BY_TAG = "ManagedBy";
     public static final String MANAGED_BY_VALUE = "deletion-guard";
     public static final String STACK_TAG = "DeletionGuardStack";
+    /**
+     * Marks the key and secret the {@code drill} command creates to delete on purpose. The SCP's
+     * drill carve-out reads it: only the deployer may set it, and only on such resources may the
+     * deployer schedule deletions.
+     */
+    public static final String DRILL_TAG_KEY = "deletion-guard-drill";
+    public static final String DRILL_TAG_VALUE = "true";
 
     private Tags() {
     }

@@ -3,7 +3,10 @@ package io.github.deletionguard.operate;
 import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.config.InvalidConfigException;
 import io.github.deletionguard.config.StackConfigLoader;
+import io.github.deletionguard.detection.PreparedForwarding;
 import io.github.deletionguard.documents.PolicyFiles;
+import io.github.deletionguard.naming.ResourceNames;
+import io.github.deletionguard.remediation.PreparedRemediation;
 import io.github.deletionguard.operate.aws.AccessRole;
 import io.github.deletionguard.operate.aws.AwsSessions;
 import io.github.deletionguard.operate.aws.FanOut;
@@ -82,8 +85,8 @@ public final class OperateCommand {
             return 2;
         }
         try (AwsSessions sessions = sessionFactory.open(options, config)) {
-            Operation operation = new Operation(options.stack, config, ProgramNames.of(config, new PolicyFiles(projectRoot.resolve("policy"))),
-                    sessions, new FanOut(options.parallelism, err), clock, sleeper, secureValues);
+            Operation operation = new Operation(options.stack, config, ResourceNames.of(config),
+                    notifyRules(config, new PolicyFiles(projectRoot.resolve("policy"))), sessions, new FanOut(options.parallelism, err), clock, sleeper, secureValues);
             List<Finding> findings = switch (options.command) {
                 case "preflight" -> new Preflight(operation).run();
                 case "status" -> new Status(operation).run();
@@ -152,5 +155,13 @@ public final class OperateCommand {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /** The central rules as the program deploys them, from the same config and policy files as {@code pulumi up}. */
+    private static List<String> notifyRules(GuardConfig config, PolicyFiles policyFiles) {
+        Optional<String> remediationDocument = PreparedRemediation.prepare(config, policyFiles)
+                .map(remediation -> remediation.names().remediationDocument());
+        return PreparedForwarding.prepare(config, policyFiles, remediationDocument).centralRules().stream()
+                .map(PreparedForwarding.CentralRule::name).toList();
     }
 }

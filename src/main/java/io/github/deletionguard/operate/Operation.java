@@ -2,6 +2,7 @@ package io.github.deletionguard.operate;
 
 import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.config.MemberAccount;
+import io.github.deletionguard.naming.ResourceNames;
 import io.github.deletionguard.operate.aws.AwsSessions;
 import io.github.deletionguard.operate.aws.FanOut;
 
@@ -15,10 +16,12 @@ import java.util.Map;
  * program's names, sessions in the accounts, the bounded fan-out, and time (a clock and a
  * sleeper that tests replace, so no test waits for real).
  *
+ * @param notifyRules  the central bus's rules this stack deploys, one per notified kind
  * @param secureValues the stack file's {@code secure:} ciphertexts by full config key
  */
-public record Operation(String stack, GuardConfig config, GuardNames names, AwsSessions sessions, FanOut fanOut,
-                        Clock clock, Sleeper sleeper, Map<String, String> secureValues) {
+public record Operation(String stack, GuardConfig config, ResourceNames names, List<String> notifyRules,
+                        AwsSessions sessions, FanOut fanOut, Clock clock, Sleeper sleeper,
+                        Map<String, String> secureValues) {
 
     /** Pauses between polls; {@link Thread#sleep} in production. */
     @FunctionalInterface

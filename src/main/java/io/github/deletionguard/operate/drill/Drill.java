@@ -1,7 +1,8 @@
 package io.github.deletionguard.operate.drill;
 
 import com.google.gson.JsonParser;
-import io.github.deletionguard.alarms.DeletionAlarm;
+import io.github.deletionguard.alarms.AlarmDefinition;
+import io.github.deletionguard.naming.Tags;
 import io.github.deletionguard.config.AlarmMode;
 import io.github.deletionguard.config.MemberAccount;
 import io.github.deletionguard.naming.Arns;
@@ -37,13 +38,11 @@ import java.util.Optional;
  *
  * <p>The SCP must carve out the drill's own resources: the deployer (and only the deployer) may
  * {@code kms:ScheduleKeyDeletion} and {@code secretsmanager:DeleteSecret} (force included) on
- * resources tagged {@value #DRILL_TAG_KEY}={@value #DRILL_TAG_VALUE}, and no one may set that tag
+ * resources tagged {@link Tags#Tags.DRILL_TAG_KEY}={@link Tags#Tags.DRILL_TAG_VALUE}, and no one may set that tag
  * ({@code aws:RequestTag}/{@code aws:TagKeys} on {@code TagResource}, {@code CreateKey},
  * {@code CreateSecret}) except the deployer.
  */
 public final class Drill {
-    public static final String DRILL_TAG_KEY = "deletion-guard-drill";
-    public static final String DRILL_TAG_VALUE = "true";
     /** KMS's shortest pending window: the drill key is gone a week after the drill. */
     static final int KEY_PENDING_DAYS = 7;
     static final Duration DELIVERY_TIMEOUT = Duration.ofMinutes(10);
@@ -107,13 +106,13 @@ public final class Drill {
     private String temporaryQueue(AccountClients security) {
         SqsClient sqs = security.sqs();
         String name = "deletion-guard-drill-" + operation.clock().instant().getEpochSecond();
-        String queueUrl = sqs.createQueue(request -> request.queueName(name).tags(Map.of(DRILL_TAG_KEY, DRILL_TAG_VALUE))).queueUrl();
+        String queueUrl = sqs.createQueue(request -> request.queueName(name).tags(Map.of(Tags.DRILL_TAG_KEY, Tags.DRILL_TAG_VALUE))).queueUrl();
         cleanup.push(new CleanupStep("queue " + name, "aws sqs delete-queue --queue-url " + queueUrl,
                 () -> sqs.deleteQueue(request -> request.queueUrl(queueUrl))));
         String queueArn = sqs.getQueueAttributes(request -> request.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
         List<String> topics = operation.config().notificationRegions().stream()
-                .map(region -> Arns.snsTopic(region, operation.securityAccountId(), operation.names().hubTopic())).toList();
+                .map(region -> operation.names().hubTopicArn(region)).toList();
         sqs.setQueueAttributes(request -> request.queueUrl(queueUrl).attributes(Map.of(QueueAttributeName.POLICY,
                 DrillQueuePolicy.render(queueArn, topics))));
         for (String topicArn : topics) {
@@ -132,8 +131,8 @@ public final class Drill {
         for (MemberAccount member : operation.config().accounts()) {
             member.cloudTrailLogGroup().ifPresent(group -> {
                 var cloudWatch = operation.sessions().in(member.id(), group.region()).cloudWatch();
-                for (DeletionAlarm alarm : DeletionAlarm.forMode(operation.config().alarmMode())) {
-                    String name = operation.names().alarm(alarm);
+                for (AlarmDefinition alarm : AlarmDefinition.forMode(operation.config().alarmMode())) {
+                    String name = operation.names().alarm(alarm.id());
                     cleanup.push(new CleanupStep("alarm " + name + " state", "aws cloudwatch set-alarm-state --alarm-name " + name
                             + " --state-value OK --state-reason drill --region " + group.region(),
                             () -> cloudWatch.setAlarmState(request -> request.alarmName(name).stateValue(StateValue.OK).stateReason("deletion-guard drill over"))));
@@ -167,7 +166,7 @@ public final class Drill {
         }
 
         String keyId = kms.createKey(request -> request.description("deletion-guard drill key, deleted by the drill")
-                .tags(tag -> tag.tagKey(DRILL_TAG_KEY).tagValue(DRILL_TAG_VALUE))).keyMetadata().keyId();
+                .tags(tag -> tag.tagKey(Tags.DRILL_TAG_KEY).tagValue(Tags.DRILL_TAG_VALUE))).keyMetadata().keyId();
         CleanupStep keyCleanup = new CleanupStep("key " + keyId, "aws kms schedule-key-deletion --key-id " + keyId
                 + " --pending-window-in-days " + KEY_PENDING_DAYS + " --region " + target.region(),
                 () -> scheduleUnlessPending(kms, keyId));
@@ -177,12 +176,12 @@ public final class Drill {
         paths.add(new DrillPath("key-deletion", keyId, scheduledAt));
         Instant usedAt = operation.clock().instant();
         expectFailure("KMSInvalidStateException", () -> kms.encrypt(request -> request.keyId(keyId).plaintext(SdkBytes.fromUtf8String("drill"))));
-        accessAlarmPath(DeletionAlarm.KMS_KEY_PENDING_DELETION_USE, usedAt);
+        accessAlarmPath(AlarmDefinition.KMS_KEY_PENDING_DELETION_USE, usedAt);
 
         SecretsManagerClient secrets = clients.secretsManager();
         String secretName = "deletion-guard-drill-" + operation.clock().instant().getEpochSecond();
         String secretArn = secrets.createSecret(request -> request.name(secretName).secretString("drill")
-                .tags(tag -> tag.key(DRILL_TAG_KEY).value(DRILL_TAG_VALUE))).arn();
+                .tags(tag -> tag.key(Tags.DRILL_TAG_KEY).value(Tags.DRILL_TAG_VALUE))).arn();
         cleanup.push(new CleanupStep("secret " + secretName, "aws secretsmanager delete-secret --force-delete-without-recovery --secret-id "
                 + secretArn + " --region " + target.region(),
                 () -> secrets.deleteSecret(request -> request.secretId(secretArn).forceDeleteWithoutRecovery(true))));
@@ -191,17 +190,17 @@ public final class Drill {
         paths.add(new DrillPath("secret-deletion", secretName, deletedAt));
         Instant readAt = operation.clock().instant();
         expectFailure("InvalidRequestException", () -> secrets.getSecretValue(request -> request.secretId(secretArn)));
-        accessAlarmPath(DeletionAlarm.SECRET_MARKED_FOR_DELETION_ACCESS, readAt);
+        accessAlarmPath(AlarmDefinition.SECRET_MARKED_FOR_DELETION_ACCESS, readAt);
         drillKey = Optional.of(keyId);
         drillSecret = Optional.of(secretArn);
     }
 
 
     /** The access alarms fire only where the target region's events reach a log group. */
-    private void accessAlarmPath(DeletionAlarm alarm, Instant calledAt) {
+    private void accessAlarmPath(AlarmDefinition alarm, Instant calledAt) {
         boolean watched = operation.config().accounts().stream().anyMatch(member -> member.cloudTrailLogGroup().isPresent());
         if (watched) {
-            paths.add(new DrillPath("alarm-" + alarm.id() + "-on-drill-resource", operation.names().alarm(alarm), calledAt));
+            paths.add(new DrillPath("alarm-" + alarm.id() + "-on-drill-resource", operation.names().alarm(alarm.id()), calledAt));
         }
     }
 

@@ -1,6 +1,6 @@
 package io.github.deletionguard.operate.status;
 
-import io.github.deletionguard.alarms.DeletionAlarm;
+import io.github.deletionguard.alarms.AlarmDefinition;
 
 import io.github.deletionguard.config.PolicyTarget;
 import io.github.deletionguard.naming.Arns;
@@ -64,7 +64,7 @@ public final class Status {
             findings.addAll(subscriptions(clients, place));
         }
         if (security && place.region().equals(operation.homeRegion())) {
-            operation.names().notifyRules().forEach(rule -> findings.add(rule(clients, place, rule, Optional.of(operation.names().centralBus()))));
+            operation.notifyRules().forEach(rule -> findings.add(rule(clients, place, rule, Optional.of(operation.names().centralBus()))));
         }
         operation.config().accounts().stream().filter(member -> member.id().equals(place.account()) && member.hostsLogGroupIn(place.region()))
                 .findFirst().ifPresent(member -> findings.addAll(alarms(clients, place)));
@@ -84,7 +84,7 @@ public final class Status {
     }
 
     List<Finding> subscriptions(AccountClients clients, Place place) {
-        String topicArn = Arns.snsTopic(place.region(), place.account(), operation.names().hubTopic());
+        String topicArn = operation.names().hubTopicArn(place.region());
         String check = "subscription";
         try {
             List<Subscription> subscriptions = clients.sns().listSubscriptionsByTopicPaginator(request -> request.topicArn(topicArn))
@@ -120,8 +120,8 @@ public final class Status {
     }
 
     List<Finding> alarms(AccountClients clients, Place place) {
-        List<String> expected = DeletionAlarm.forMode(operation.config().alarmMode()).stream().map(operation.names()::alarm).toList();
-        String topicArn = Arns.snsTopic(place.region(), operation.securityAccountId(), operation.names().hubTopic());
+        List<String> expected = AlarmDefinition.forMode(operation.config().alarmMode()).stream().map(alarm -> operation.names().alarm(alarm.id())).toList();
+        String topicArn = operation.names().hubTopicArn(place.region());
         try {
             Map<String, MetricAlarm> found = clients.cloudWatch().describeAlarms(request -> request.alarmNames(expected))
                     .metricAlarms().stream().collect(Collectors.toMap(MetricAlarm::alarmName, alarm -> alarm));
