@@ -1,9 +1,9 @@
 package io.github.deletionguard.guard;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import io.github.deletionguard.config.AlarmMode;
 import io.github.deletionguard.config.GuardConfig;
-import io.github.deletionguard.config.MemberAccount;
 import io.github.deletionguard.config.RemediationSettings;
 import io.github.deletionguard.detection.EventForwarding;
 import io.github.deletionguard.detection.NotifiedEvent;
@@ -13,7 +13,7 @@ import io.github.deletionguard.plan.PlannedResource.ProviderTarget;
 import io.github.deletionguard.policy.PolicyFiles;
 import io.github.deletionguard.remediation.Remediation;
 import io.github.deletionguard.testing.Deployments;
-import io.github.deletionguard.testing.SampleConfigs;
+import io.github.deletionguard.testing.ConfigBuilder;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -24,9 +24,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import static io.github.deletionguard.testing.SampleConfigs.MANAGEMENT_ID;
-import static io.github.deletionguard.testing.SampleConfigs.SECURITY_ID;
-import static io.github.deletionguard.testing.SampleConfigs.WORKLOAD_ID;
+import static io.github.deletionguard.testing.ConfigBuilder.MANAGEMENT_ID;
+import static io.github.deletionguard.testing.ConfigBuilder.SECURITY_ID;
+import static io.github.deletionguard.testing.ConfigBuilder.WORKLOAD_ID;
+import static io.github.deletionguard.testing.ConfigBuilder.entry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,7 +50,7 @@ class DeletionResponseDeploymentTest {
     @Test
     void everyAccountRegionForwardsToTheCentralBusThroughItsAccountsRole() {
         for (AlarmMode mode : AlarmMode.values()) {
-            OfflineEngine.Run run = Deployments.of(SampleConfigs.small(mode));
+            OfflineEngine.Run run = Deployments.of(ConfigBuilder.sample().alarmMode(mode).load());
             EventForwarding forwarding = forwarding(mode, RemediationSettings.off());
             for (String account : ACCOUNTS) {
                 for (String region : REGIONS) {
@@ -68,7 +69,7 @@ class DeletionResponseDeploymentTest {
     @Test
     void remediationIsDeployedInEveryAccountRegionOnlyWhenSwitchedOn() {
         for (RemediationSettings settings : SETTINGS) {
-            OfflineEngine.Run run = Deployments.of(SampleConfigs.small(AlarmMode.ANY_DELETION, settings));
+            OfflineEngine.Run run = Deployments.of(ConfigBuilder.sample().remediation(settings).load());
             for (String account : ACCOUNTS) {
                 for (String region : REGIONS) {
                     ProviderTarget target = new ProviderTarget(account, region);
@@ -104,7 +105,7 @@ class DeletionResponseDeploymentTest {
     @Test
     void eachAccountHasItsRolesOnceThroughItsHomeRegionProvider() {
         for (RemediationSettings settings : SETTINGS) {
-            OfflineEngine.Run run = Deployments.of(SampleConfigs.small(AlarmMode.ACCESS_ONLY, settings));
+            OfflineEngine.Run run = Deployments.of(ConfigBuilder.sample().alarmMode(AlarmMode.ACCESS_ONLY).remediation(settings).load());
             for (String account : ACCOUNTS) {
                 Map<String, PlannedResource> roles = Deployments.ofType(run, ROLE).stream()
                         .filter(role -> role.provider().orElseThrow().account().equals(account))
@@ -139,7 +140,7 @@ class DeletionResponseDeploymentTest {
     void theCentralBusHasOneRulePerNotifiedKindPublishingToTheHomeHubTopic() {
         for (AlarmMode mode : AlarmMode.values()) {
             RemediationSettings settings = new RemediationSettings(true, true);
-            OfflineEngine.Run run = Deployments.of(SampleConfigs.small(mode, settings));
+            OfflineEngine.Run run = Deployments.of(ConfigBuilder.sample().alarmMode(mode).remediation(settings).load());
             EventForwarding forwarding = forwarding(mode, settings);
             ProviderTarget home = new ProviderTarget(SECURITY_ID, HOME);
             only(run, "aws:cloudwatch/eventBus:EventBus", home, "deletion-guard-deletion-events");
@@ -174,12 +175,12 @@ class DeletionResponseDeploymentTest {
 
     @Test
     void accountsKeepTheirIamProviderWhenRegionsAreReorderedAddedOrRemoved() {
-        GuardConfig config = SampleConfigs.small(AlarmMode.ANY_DELETION, new RemediationSettings(true, true));
         for (List<String> regions : List.of(List.of("eu-west-1"), List.of("us-east-1", "eu-west-1"),
                 List.of("ap-south-1", "eu-west-1", "eu-central-1"))) {
-            GuardConfig changed = config.withAccounts(config.accounts().stream()
-                    .map(member -> new MemberAccount(member.account(), regions, Optional.empty()))
-                    .toList());
+            GuardConfig changed = ConfigBuilder.sample().remediation(new RemediationSettings(true, true))
+                    .set("regions", new Gson().toJson(regions))
+                    .edit("accounts", accounts -> entry(accounts, 0).remove("cloudTrailLogGroup"))
+                    .load();
             OfflineEngine.Run run = Deployments.of(changed);
             for (PlannedResource role : Deployments.ofType(run, "aws:iam/role:Role")) {
                 assertEquals(HOME, role.provider().orElseThrow().region(), role.name() + " with regions " + regions);
@@ -188,12 +189,12 @@ class DeletionResponseDeploymentTest {
     }
 
     private static EventForwarding forwarding(AlarmMode mode, RemediationSettings settings) {
-        return EventForwarding.prepare(SampleConfigs.small(mode, settings), PolicyFiles.inProjectRoot(),
+        return EventForwarding.prepare(ConfigBuilder.sample().alarmMode(mode).remediation(settings).load(), PolicyFiles.inProjectRoot(),
                 settings.anyEnabled() ? Optional.of("deletion-guard-remediate-deletion") : Optional.empty());
     }
 
     private static Remediation remediation(RemediationSettings settings) {
-        return Remediation.prepare(SampleConfigs.small(AlarmMode.ANY_DELETION, settings), PolicyFiles.inProjectRoot())
+        return Remediation.prepare(ConfigBuilder.sample().remediation(settings).load(), PolicyFiles.inProjectRoot())
                 .orElseThrow();
     }
 

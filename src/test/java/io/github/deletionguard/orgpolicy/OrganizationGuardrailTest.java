@@ -2,13 +2,12 @@ package io.github.deletionguard.orgpolicy;
 
 import com.google.gson.JsonParser;
 import com.pulumi.resources.ComponentResourceOptions;
-import io.github.deletionguard.config.AlarmMode;
 import io.github.deletionguard.config.InvalidConfigException;
 import io.github.deletionguard.plan.OfflineEngine;
 import io.github.deletionguard.plan.PlannedResource;
 import io.github.deletionguard.plan.PlannedResource.ProviderTarget;
 import io.github.deletionguard.testing.Deployments;
-import io.github.deletionguard.testing.SampleConfigs;
+import io.github.deletionguard.testing.ConfigBuilder;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -102,7 +101,7 @@ class OrganizationGuardrailTest {
 
     @Test
     void aStackWithoutTheSectionDeploysNoPolicyAndNoOrganizationsProvider() {
-        OfflineEngine.Run run = Deployments.of(SampleConfigs.small(AlarmMode.ANY_DELETION));
+        OfflineEngine.Run run = Deployments.of(ConfigBuilder.sample().load());
 
         assertEquals(List.of(), Deployments.ofType(run, POLICY));
         assertEquals(List.of(), Deployments.ofType(run, ATTACHMENT));
@@ -134,8 +133,8 @@ class OrganizationGuardrailTest {
     }
 
     private static OfflineEngine.Run withTargets(String targets) {
-        return Deployments.withConfig("prod", StackConfigOverrides.raw("prod", Map.of("serviceControlPolicy", """
-                {"rollout": "full", "minimumWindowDays": 14, "targets": %s}""".formatted(targets))));
+        return ConfigBuilder.stackFile("prod").set("serviceControlPolicy", """
+                {"rollout": "full", "minimumWindowDays": 14, "targets": %s}""".formatted(targets)).run();
     }
 
     private static PlannedResource single(OfflineEngine.Run run, String type) {
