@@ -41,7 +41,8 @@ class RemediationConfigTest {
     @Test
     void aMisspeltActionIsReportedInsteadOfIgnored() {
         assertIssues(Map.of(KEY, "{\"cancelKeyDeletion\":true,\"restoreSecrets\":true}"), List.of(
-                KEY + ".restoreSecrets: is not a known field. Fix: use one of cancelKeyDeletion, restoreSecret, or remove it."));
+                KEY + ".restoreSecrets: is not a known field; did you mean restoreSecret?"
+                        + " Fix: rename it to restoreSecret, or remove it (known: cancelKeyDeletion, restoreSecret)."));
     }
 
     @Test

@@ -187,7 +187,8 @@ class StackConfigLoaderTest {
                 security -> security.getAsJsonObject().addProperty("notificationEmail", "x@example.com")));
 
         assertEquals("deletion-guard:securityAccount.notificationEmail", issue.field());
-        assertTrue(issue.fix().contains("notificationEmails"), issue.fix());
+        assertTrue(issue.problem().endsWith("did you mean notificationEmails?"), issue.problem());
+        assertTrue(issue.fix().startsWith("rename it to notificationEmails"), issue.fix());
     }
 
     @Test

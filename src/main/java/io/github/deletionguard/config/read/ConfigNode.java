@@ -10,6 +10,7 @@ import io.github.deletionguard.config.ConfigIssues;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -26,6 +27,8 @@ final class ConfigNode {
     private final String path;
     private final JsonElement value;
     private final ConfigIssues issues;
+    /** Known fields that an unknown field of this map most likely means; their absence is that one mistake. */
+    private final Set<String> meantByMisspeltFields = new HashSet<>();
 
     private ConfigNode(String path, JsonElement value, ConfigIssues issues) {
         this.path = path;
@@ -77,7 +80,9 @@ final class ConfigNode {
     <T> Optional<T> required(String name, String fix, Function<ConfigNode, Optional<T>> read) {
         Optional<ConfigNode> node = field(name);
         if (node.isEmpty()) {
-            issues.add(path + "." + name, "is missing.", fix);
+            if (!meantByMisspeltFields.contains(name)) {
+                issues.add(path + "." + name, "is missing.", fix);
+            }
             return Optional.empty();
         }
         return read.apply(node.get());
@@ -106,7 +111,10 @@ final class ConfigNode {
         return Optional.of(this);
     }
 
-    /** Names the fields a map may have, so a misspelt field is reported instead of ignored. */
+    /**
+     * Names the fields a map may have, so a misspelt field is reported instead of ignored; call
+     * it before reading the fields, so a misspelt required field is not also reported missing.
+     */
     void allowOnlyFields(String... known) {
         if (!value.isJsonObject()) {
             return;
@@ -114,8 +122,8 @@ final class ConfigNode {
         Set<String> allowed = new TreeSet<>(List.of(known));
         for (String name : new TreeSet<>(value.getAsJsonObject().keySet())) {
             if (!allowed.contains(name)) {
-                issues.add(path + "." + name, "is not a known field.",
-                        "use one of " + String.join(", ", allowed) + ", or remove it.");
+                UnknownNames.report(issues, path + "." + name, name, allowed, "field");
+                UnknownNames.closest(name, allowed).ifPresent(meantByMisspeltFields::add);
             }
         }
     }

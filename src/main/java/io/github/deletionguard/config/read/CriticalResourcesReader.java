@@ -5,9 +5,11 @@ import io.github.deletionguard.config.CriticalKeyDefinition;
 import io.github.deletionguard.config.CriticalSecretDefinition;
 import io.github.deletionguard.config.WorkloadPrincipal;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import static io.github.deletionguard.config.read.ConfigNode.allRead;
 
@@ -17,10 +19,16 @@ import static io.github.deletionguard.config.read.ConfigNode.allRead;
  */
 final class CriticalResourcesReader {
     private final Set<String> presentKeys;
+    private final Set<String> valueKeys = new TreeSet<>();
 
     /** @param presentKeys every config key the stack sets, to check that a secret's value key is one of them */
     CriticalResourcesReader(Set<String> presentKeys) {
         this.presentKeys = presentKeys;
+    }
+
+    /** The keys secrets take their values from: they belong to the stack's config as much as the program's own keys. */
+    Set<String> valueKeys() {
+        return Collections.unmodifiableSet(valueKeys);
     }
 
     Optional<CriticalKeyDefinition> readKey(ConfigNode element) {
@@ -86,6 +94,7 @@ final class CriticalResourcesReader {
      */
     private Optional<String> secretConfigKey(ConfigNode node) {
         Optional<String> key = node.text().map(ConfigKeys::unqualified);
+        key.ifPresent(valueKeys::add);
         key.filter(name -> !presentKeys.contains(ConfigKeys.qualified(name))).ifPresent(name -> node.reportIssue(
                 "names " + ConfigKeys.qualified(name) + ", which this stack does not set.",
                 "run 'pulumi config set --secret " + ConfigKeys.qualified(name)

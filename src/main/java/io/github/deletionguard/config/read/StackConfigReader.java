@@ -16,6 +16,8 @@ import io.github.deletionguard.config.SecurityAccount;
 import io.github.deletionguard.config.StackScope;
 
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,9 +28,15 @@ import static io.github.deletionguard.config.read.ConfigNode.allRead;
 
 /** Reads the top-level keys of the namespace into a {@link PartialConfig}, checking shape only. */
 final class StackConfigReader {
+    /** Every key of the namespace the program reads; any other is a mistake, never a setting to ignore. */
+    static final List<String> KEYS = List.of("alarmMode", "resourcePrefix", "regions", "organization", "securityAccount",
+            "accounts", "alarms", "criticalKeys", "criticalSecrets", "serviceControlPolicy", "stackScope", "remediation");
+
     private final Set<String> presentKeys;
     private final Function<String, Optional<String>> valueOf;
     private final ConfigIssues issues;
+    /** Required keys that are missing, with their fix; reported last, unless a misspelt key is them. */
+    private final Map<String, String> missingKeys = new LinkedHashMap<>();
 
     /**
      * @param presentKeys every config key the stack sets, namespace included
@@ -43,7 +51,7 @@ final class StackConfigReader {
     PartialConfig read() {
         Optional<List<String>> defaultRegions = structured("regions").map(ConfigNode::texts).orElse(Optional.of(List.of()));
         CriticalResourcesReader critical = new CriticalResourcesReader(presentKeys);
-        return new PartialConfig(
+        PartialConfig partial = new PartialConfig(
                 readAlarmMode(),
                 plain("resourcePrefix").flatMap(ConfigNode::text).orElse(GuardConfig.DEFAULT_RESOURCE_PREFIX),
                 defaultRegions,
@@ -56,6 +64,35 @@ final class StackConfigReader {
                 structured("serviceControlPolicy").flatMap(ServiceControlPolicyReader::read),
                 structured("stackScope").map(StackConfigReader::readStackScope).orElse(Optional.of(StackScope.wholeOrganization())),
                 structured("remediation").map(StackConfigReader::readRemediation).orElse(Optional.of(RemediationSettings.off())));
+        Set<String> meant = reportUnknownKeys(critical.valueKeys());
+        // A misspelt key is one mistake: "did you mean alarmMode?" already says that alarmMode is missing.
+        missingKeys.forEach((key, fix) -> {
+            if (!meant.contains(key)) {
+                issues.add(key, "is missing.", fix);
+            }
+        });
+        return partial;
+    }
+
+    /**
+     * Pulumi hands the program every key of the stack file; a misspelt one would otherwise leave
+     * a default in force. Returns the keys the unknown ones most likely mean.
+     */
+    private Set<String> reportUnknownKeys(Set<String> valueKeys) {
+        List<String> known = KEYS.stream().map(ConfigKeys::qualified).toList();
+        Set<String> meant = new HashSet<>();
+        presentKeys.stream().filter(ConfigKeys::isInNamespace).sorted().forEach(key -> {
+            String name = ConfigKeys.unqualified(key);
+            if (!KEYS.contains(name) && !valueKeys.contains(name)) {
+                UnknownNames.report(issues, key, key, known, "key");
+                UnknownNames.closest(key, known).ifPresent(meant::add);
+            }
+        });
+        return meant;
+    }
+
+    private void missing(String key, String fix) {
+        missingKeys.put(ConfigKeys.qualified(key), fix);
     }
 
     private Optional<ConfigNode> structured(String key) {
@@ -69,7 +106,7 @@ final class StackConfigReader {
     private Optional<ConfigNode> requiredSection(String key, String fix) {
         Optional<ConfigNode> section = structured(key);
         if (section.isEmpty() && valueOf.apply(key).isEmpty()) {
-            issues.add(ConfigKeys.qualified(key), "is missing.", fix);
+            missing(key, fix);
         }
         return section;
     }
@@ -78,7 +115,7 @@ final class StackConfigReader {
         String fix = "set it to access-only or any-deletion.";
         Optional<String> written = plain("alarmMode").flatMap(ConfigNode::text);
         if (written.isEmpty()) {
-            issues.add(ConfigKeys.qualified("alarmMode"), "is missing.", fix);
+            missing("alarmMode", fix);
             return Optional.empty();
         }
         Optional<AlarmMode> mode = AlarmMode.fromConfigValue(written.get());
