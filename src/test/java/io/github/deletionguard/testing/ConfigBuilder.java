@@ -23,7 +23,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -125,7 +124,7 @@ public final class ConfigBuilder {
 
     /** Loaded and validated as {@code App.stack} does, with the warnings. */
     public LoadedConfig loaded() {
-        return StackConfigLoader.load(stack, values.keySet(), key -> Optional.ofNullable(values.get(ConfigKeys.qualified(key))));
+        return StackConfigLoader.load(stack, values);
     }
 
     public GuardConfig load() {

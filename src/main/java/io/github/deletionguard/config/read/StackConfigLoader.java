@@ -6,7 +6,9 @@ import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.config.LoadedConfig;
 import io.github.deletionguard.config.PartialConfig;
 import io.github.deletionguard.config.validate.ConfigValidator;
+import io.github.deletionguard.config.validate.ConfigWarnings;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -15,7 +17,7 @@ import java.util.function.Function;
  * Turns {@code Pulumi.<stack>.yaml} values, as Pulumi hands them to the program, into a
  * validated {@link GuardConfig}: reading checks shape, validation checks values and relations,
  * both collect issues, and nothing is returned unless there are none, so a bad config deploys
- * nothing.
+ * nothing. What deploys but leaves something unwatched comes back as warnings next to the config.
  */
 public final class StackConfigLoader {
     private StackConfigLoader() {
@@ -35,6 +37,14 @@ public final class StackConfigLoader {
         issues.throwIfAny(ConfigKeys.stackFile(stackName));
         GuardConfig config = partial.toGuardConfig().orElseThrow(() -> new IllegalStateException(
                 "a part of the config could not be read, but no issue says why"));
-        return new LoadedConfig(config, java.util.List.of());
+        return new LoadedConfig(config, ConfigWarnings.of(config));
+    }
+
+    /**
+     * The same for config as the CLI hands it over (full keys to raw values), as {@code plan}
+     * reads it from the stack file: the way to the warnings for a command that prints them.
+     */
+    public static LoadedConfig load(String stackName, Map<String, String> config) {
+        return load(stackName, config.keySet(), key -> Optional.ofNullable(config.get(ConfigKeys.qualified(key))));
     }
 }
