@@ -14,7 +14,8 @@ import java.util.Optional;
  * problems of a part that could not be read. The {@link GuardConfig} is built from it only when
  * nothing was reported.
  *
- * @param accounts             empty when {@code accounts} is missing; an entry is empty when it could not be read
+ * @param accounts             empty when {@code accounts} is missing or no list; an entry is empty when it could not be read
+ * @param criticalKeys         empty when the key is set but no list; unset, it is an empty list (no keys)
  * @param alarmSettingsByMode  the modes whose settings could be read
  * @param serviceControlPolicy empty when the stack deploys no SCP, or when its section could not be read
  */
@@ -26,8 +27,8 @@ public record PartialConfig(
         Optional<SecurityAccount> securityAccount,
         Optional<List<Optional<MemberAccount>>> accounts,
         Map<AlarmMode, AlarmSettings> alarmSettingsByMode,
-        List<Optional<CriticalKeyDefinition>> criticalKeys,
-        List<Optional<CriticalSecretDefinition>> criticalSecrets,
+        Optional<List<Optional<CriticalKeyDefinition>>> criticalKeys,
+        Optional<List<Optional<CriticalSecretDefinition>>> criticalSecrets,
         Optional<ServiceControlPolicySettings> serviceControlPolicy,
         Optional<StackScope> stackScope,
         Optional<RemediationSettings> remediation) {
@@ -36,8 +37,8 @@ public record PartialConfig(
         accounts = accounts.map(List::copyOf);
         alarmSettingsByMode = Collections.unmodifiableMap(alarmSettingsByMode.isEmpty()
                 ? new EnumMap<>(AlarmMode.class) : new EnumMap<>(alarmSettingsByMode));
-        criticalKeys = List.copyOf(criticalKeys);
-        criticalSecrets = List.copyOf(criticalSecrets);
+        criticalKeys = criticalKeys.map(List::copyOf);
+        criticalSecrets = criticalSecrets.map(List::copyOf);
     }
 
     /** Every account, when the list and each of its entries could be read: relations need all of them. */
@@ -47,14 +48,14 @@ public record PartialConfig(
 
     /** Every critical key, when each entry could be read. */
     public Optional<List<CriticalKeyDefinition>> completeCriticalKeys() {
-        return complete(criticalKeys);
+        return criticalKeys.flatMap(PartialConfig::complete);
     }
 
     /** The validated model; empty when a part could not be read (which reading has reported). */
     public Optional<GuardConfig> toGuardConfig() {
         Optional<List<MemberAccount>> allAccounts = completeAccounts();
         Optional<List<CriticalKeyDefinition>> keys = completeCriticalKeys();
-        Optional<List<CriticalSecretDefinition>> secrets = complete(criticalSecrets);
+        Optional<List<CriticalSecretDefinition>> secrets = criticalSecrets.flatMap(PartialConfig::complete);
         boolean everyModeRead = Arrays.stream(AlarmMode.values()).allMatch(alarmSettingsByMode::containsKey);
         if (!everyModeRead || alarmMode.isEmpty() || defaultRegions.isEmpty() || organization.isEmpty()
                 || securityAccount.isEmpty() || allAccounts.isEmpty() || keys.isEmpty() || secrets.isEmpty()

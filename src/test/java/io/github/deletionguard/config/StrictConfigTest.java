@@ -115,6 +115,17 @@ class StrictConfigTest {
     }
 
     @Test
+    void keysWrittenAsSomethingOtherThanAListLeaveTheirSecretsUnjudged() {
+        List<ConfigIssue> issues = ConfigBuilder.sample()
+                .set("criticalKeys", "{\"alias\": \"app-data\"}")
+                .set("criticalSecrets", """
+                        [{"name": "app/db", "description": "App database", "key": "app-data", "readers": ["333333333333"]}]""")
+                .issues();
+
+        assertEquals(List.of("deletion-guard:criticalKeys"), issues.stream().map(ConfigIssue::field).toList());
+    }
+
+    @Test
     void anAccountThatCannotBeReadLeavesThePrincipalsInItUnjudged() {
         List<ConfigIssue> issues = ConfigBuilder.sample()
                 .edit("accounts", accounts -> entry(accounts, 2).remove("name"))

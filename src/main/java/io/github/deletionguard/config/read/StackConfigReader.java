@@ -59,8 +59,8 @@ final class StackConfigReader {
                 readSecurityAccount(),
                 readAccounts(defaultRegions),
                 readAlarmSettings(),
-                structured("criticalKeys").flatMap(list -> list.entries(critical::readKey)).orElse(List.of()),
-                structured("criticalSecrets").flatMap(list -> list.entries(critical::readSecret)).orElse(List.of()),
+                structured("criticalKeys").map(list -> list.entries(critical::readKey)).orElse(Optional.of(List.of())),
+                structured("criticalSecrets").map(list -> list.entries(critical::readSecret)).orElse(Optional.of(List.of())),
                 structured("serviceControlPolicy").flatMap(ServiceControlPolicyReader::read),
                 structured("stackScope").map(StackConfigReader::readStackScope).orElse(Optional.of(StackScope.wholeOrganization())),
                 structured("remediation").map(StackConfigReader::readRemediation).orElse(Optional.of(RemediationSettings.off())));

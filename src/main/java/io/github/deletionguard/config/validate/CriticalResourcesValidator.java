@@ -60,8 +60,8 @@ final class CriticalResourcesValidator {
 
     static void validate(PartialConfig config, ConfigIssues issues) {
         CriticalResourcesValidator validator = new CriticalResourcesValidator(config, issues);
-        validator.checkKeys(config.criticalKeys());
-        validator.checkSecrets(config.criticalSecrets());
+        config.criticalKeys().ifPresent(validator::checkKeys);
+        config.criticalSecrets().ifPresent(validator::checkSecrets);
     }
 
     private void checkKeys(List<Optional<CriticalKeyDefinition>> keys) {

@@ -43,8 +43,8 @@ final class StackScopeValidator {
             }
             accounts.ifPresent(all -> checkSelection(scope, all, issues));
             if (!scope.ownsCentralResources()) {
-                rejectCentral(issues, "criticalKeys", !config.criticalKeys().isEmpty());
-                rejectCentral(issues, "criticalSecrets", !config.criticalSecrets().isEmpty());
+                rejectCentral(issues, "criticalKeys", config.criticalKeys().filter(keys -> !keys.isEmpty()).isPresent());
+                rejectCentral(issues, "criticalSecrets", config.criticalSecrets().filter(secrets -> !secrets.isEmpty()).isPresent());
                 rejectCentral(issues, "serviceControlPolicy", config.serviceControlPolicy().isPresent());
             }
         });
