@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import io.github.deletionguard.config.AwsIdentifiers;
 import io.github.deletionguard.config.ConfigIssues;
 
 import java.math.BigDecimal;
@@ -212,7 +213,7 @@ final class ConfigNode {
     Optional<String> accountId() {
         if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber()) {
             String digits = value.getAsBigDecimal().toPlainString();
-            if (digits.chars().allMatch(Character::isDigit) && digits.length() == 12) {
+            if (AwsIdentifiers.isAccountId(digits)) {
                 return Optional.of(digits);
             }
             reportIssue("was read as the number " + digits + " (" + digits.length()

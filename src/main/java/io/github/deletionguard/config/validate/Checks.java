@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
@@ -13,8 +14,8 @@ import java.util.function.Predicate;
 /** Checks that several parts of the config share, each written once. */
 final class Checks {
     /** KMS pending windows and Secrets Manager recovery windows both run from 7 to 30 days. */
-    static final int SHORTEST_WINDOW_DAYS = 7;
-    static final int LONGEST_WINDOW_DAYS = 30;
+    private static final int SHORTEST_WINDOW_DAYS = 7;
+    private static final int LONGEST_WINDOW_DAYS = 30;
 
     private Checks() {
     }
@@ -48,11 +49,17 @@ final class Checks {
                 index -> listPath + "[" + index + "]", Function.identity(), Function.identity(), "remove the duplicate.");
     }
 
-    /** A KMS pending window or Secrets Manager recovery window, which AWS accepts from 7 to 30 days. */
-    static void deletionWindow(ConfigIssues issues, String path, int days, String fix) {
+    /**
+     * A KMS pending window or Secrets Manager recovery window, which AWS accepts from 7 to 30 days.
+     *
+     * @param defaultDays what leaving the field out gives, if it may be left out
+     */
+    static void deletionWindow(ConfigIssues issues, String path, int days, OptionalInt defaultDays) {
         if (days < SHORTEST_WINDOW_DAYS || days > LONGEST_WINDOW_DAYS) {
             issues.add(path, days + " is outside the " + SHORTEST_WINDOW_DAYS + " to " + LONGEST_WINDOW_DAYS
-                    + " days KMS and Secrets Manager accept for a deletion window.", fix);
+                            + " days KMS and Secrets Manager accept for a deletion window.",
+                    "use " + SHORTEST_WINDOW_DAYS + " to " + LONGEST_WINDOW_DAYS + " days"
+                            + (defaultDays.isPresent() ? "; leave it out for the default " + defaultDays.getAsInt() : "") + ".");
         }
     }
 

@@ -12,6 +12,7 @@ import io.github.deletionguard.config.WorkloadPrincipal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -70,8 +71,7 @@ final class CriticalResourcesValidator {
             checkAlias(path + ".alias", key.alias());
             checkDescription(path + ".description", key.description(), MAX_KEY_DESCRIPTION);
             Checks.deletionWindow(issues, path + ".deletionWindowInDays", key.deletionWindowInDays(),
-                    "use " + Checks.SHORTEST_WINDOW_DAYS + " to " + Checks.LONGEST_WINDOW_DAYS + "; leave it out for the default "
-                            + CriticalKeyDefinition.DEFAULT_DELETION_WINDOW_DAYS + ".");
+                    OptionalInt.of(CriticalKeyDefinition.DEFAULT_DELETION_WINDOW_DAYS));
             key.rotationPeriodInDays().filter(days -> days < MIN_ROTATION_DAYS || days > MAX_ROTATION_DAYS)
                     .ifPresent(days -> issues.add(path + ".rotationPeriodInDays", days + " is out of range.",
                             "use " + MIN_ROTATION_DAYS + " to " + MAX_ROTATION_DAYS
@@ -100,8 +100,7 @@ final class CriticalResourcesValidator {
             }
             checkDescription(path + ".description", secret.description(), MAX_SECRET_DESCRIPTION);
             Checks.deletionWindow(issues, path + ".recoveryWindowInDays", secret.recoveryWindowInDays(),
-                    "use " + Checks.SHORTEST_WINDOW_DAYS + " to " + Checks.LONGEST_WINDOW_DAYS + "; leave it out for the default "
-                            + CriticalSecretDefinition.DEFAULT_RECOVERY_WINDOW_DAYS + ".");
+                    OptionalInt.of(CriticalSecretDefinition.DEFAULT_RECOVERY_WINDOW_DAYS));
             checkPrincipals(path + ".readers", secret.readers(), true);
             checkReplicaRegions(path + ".replicaRegions", secret.replicaRegions());
             keys.ifPresent(all -> checkKeyOf(path, secret, all));

@@ -10,6 +10,7 @@ import io.github.deletionguard.config.ServiceControlPolicySettings;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import static io.github.deletionguard.config.ConfigKeys.qualified;
 
@@ -35,8 +36,7 @@ final class ServiceControlPolicyValidator {
         config.serviceControlPolicy().ifPresent(settings -> {
             ServiceControlPolicyValidator validator = new ServiceControlPolicyValidator(issues);
             config.organization().ifPresent(validator::checkBreakGlassRoles);
-            Checks.deletionWindow(issues, PATH + ".minimumWindowDays", settings.minimumWindowDays(),
-                    "use " + Checks.SHORTEST_WINDOW_DAYS + " to " + Checks.LONGEST_WINDOW_DAYS + " days.");
+            Checks.deletionWindow(issues, PATH + ".minimumWindowDays", settings.minimumWindowDays(), OptionalInt.empty());
             validator.checkTargets(settings, config.organization().map(Organization::managementAccount));
         });
     }
