@@ -3,6 +3,8 @@ package io.github.deletionguard.config;
 import io.github.deletionguard.plan.OfflineEngine;
 import io.github.deletionguard.testing.ConfigBuilder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 
@@ -102,27 +104,19 @@ class StrictConfigTest {
         assertEquals(List.of("deletion-guard:securityAccount"), issues.stream().map(ConfigIssue::field).toList());
     }
 
-    @Test
-    void aKeyThatCannotBeReadLeavesItsSecretsUnjudged() {
+    /** The secret's key is there, just unreadable: the secret must not also be told that it names no key. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "[{\"alias\": \"app-data\"}] | deletion-guard:criticalKeys[0].description",
+            "{\"alias\": \"app-data\"}   | deletion-guard:criticalKeys"})
+    void keysThatCannotBeReadLeaveTheirSecretsUnjudged(String criticalKeys, String onlyIssue) {
         List<ConfigIssue> issues = ConfigBuilder.sample()
-                .set("criticalKeys", "[{\"alias\": \"app-data\"}]")
+                .set("criticalKeys", criticalKeys)
                 .set("criticalSecrets", """
                         [{"name": "app/db", "description": "App database", "key": "app-data", "readers": ["333333333333"]}]""")
                 .issues();
 
-        assertEquals(List.of("deletion-guard:criticalKeys[0].description"), issues.stream().map(ConfigIssue::field).toList(),
-                "the secret's key exists, it is just incomplete");
-    }
-
-    @Test
-    void keysWrittenAsSomethingOtherThanAListLeaveTheirSecretsUnjudged() {
-        List<ConfigIssue> issues = ConfigBuilder.sample()
-                .set("criticalKeys", "{\"alias\": \"app-data\"}")
-                .set("criticalSecrets", """
-                        [{"name": "app/db", "description": "App database", "key": "app-data", "readers": ["333333333333"]}]""")
-                .issues();
-
-        assertEquals(List.of("deletion-guard:criticalKeys"), issues.stream().map(ConfigIssue::field).toList());
+        assertEquals(List.of(onlyIssue), issues.stream().map(ConfigIssue::field).toList());
     }
 
     @Test
