@@ -3,10 +3,14 @@ package io.github.deletionguard;
 import com.pulumi.Context;
 import com.pulumi.Pulumi;
 import io.github.deletionguard.config.GuardConfig;
-import io.github.deletionguard.config.StackConfigLoader;
 import io.github.deletionguard.operate.OperateCommand;
+import io.github.deletionguard.config.LoadedConfig;
+import io.github.deletionguard.config.read.PulumiConfigKeys;
+import io.github.deletionguard.config.read.StackConfigLoader;
 import io.github.deletionguard.plan.PlanCommand;
 import io.github.deletionguard.documents.PolicyFiles;
+
+import java.util.Set;
 
 /**
  * {@code pulumi up} runs {@code main} with no arguments; {@code main plan <stack>} runs the same
@@ -27,9 +31,19 @@ public final class App {
         Pulumi.run(App::stack);
     }
 
-    /** Reads and validates the stack config, then deploys it; nothing is registered on a bad config. */
+    /** The program as {@code pulumi up} runs it, with the config keys the CLI passed. */
     public static void stack(Context ctx) {
-        GuardConfig config = StackConfigLoader.load(ctx.stackName(), key -> ctx.config().get(key));
-        DeletionGuardStack.deploy(ctx, config, PolicyFiles.inProjectRoot());
+        stack(ctx, PulumiConfigKeys.fromEnvironment());
+    }
+
+    /**
+     * Reads and validates the stack config, then deploys it; nothing is registered on a bad config.
+     *
+     * @param configKeys every config key the stack sets, so a misspelt one is reported instead of ignored
+     */
+    public static void stack(Context ctx, Set<String> configKeys) {
+        LoadedConfig loaded = StackConfigLoader.load(ctx.stackName(), configKeys, key -> ctx.config().get(key));
+        loaded.warnings().forEach(warning -> ctx.log().warn(warning.describe()));
+        DeletionGuardStack.deploy(ctx, loaded.config(), PolicyFiles.inProjectRoot());
     }
 }

@@ -6,16 +6,13 @@ import com.pulumi.aws.sns.Topic;
 import com.pulumi.aws.sns.TopicSubscription;
 import com.pulumi.resources.CustomResource;
 import com.google.gson.JsonParser;
-import io.github.deletionguard.config.AlarmMode;
 import io.github.deletionguard.config.GuardConfig;
-import io.github.deletionguard.config.MemberAccount;
 import io.github.deletionguard.plan.OfflineEngine;
 import io.github.deletionguard.plan.PlannedResource;
 import io.github.deletionguard.testing.Deployments;
-import io.github.deletionguard.testing.SampleConfigs;
+import io.github.deletionguard.testing.ConfigBuilder;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +21,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import static io.github.deletionguard.testing.ConfigBuilder.entry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -158,9 +156,9 @@ class DeletionGuardStackTest {
 
     @Test
     void badConfigRegistersNoResourceAtAll() {
-        OfflineEngine.Run run = Deployments.withConfig("test", Map.of(
-                "deletion-guard:alarmMode", "any-deletion",
-                "deletion-guard:accounts", "[{\"id\":\"123\",\"name\":\"workload\",\"regions\":[\"eu-west-1\"]}]"));
+        OfflineEngine.Run run = ConfigBuilder.sample()
+                .edit("accounts", accounts -> entry(accounts, 2).addProperty("id", "123"))
+                .run();
 
         assertFalse(run.errors().isEmpty());
         assertEquals(List.of(), run.resources());
@@ -168,14 +166,11 @@ class DeletionGuardStackTest {
 
     @Test
     void reorderingAccountsAndRegionsChangesNoResource() {
-        GuardConfig config = SampleConfigs.small(AlarmMode.ANY_DELETION);
-        List<MemberAccount> reversed = new ArrayList<>();
-        for (MemberAccount member : config.accounts()) {
-            List<String> regions = new ArrayList<>(member.regions());
-            Collections.reverse(regions);
-            reversed.add(0, new MemberAccount(member.account(), regions, member.cloudTrailLogGroup()));
-        }
-        GuardConfig reordered = config.withAccounts(reversed);
+        GuardConfig config = ConfigBuilder.sample().load();
+        GuardConfig reordered = ConfigBuilder.sample()
+                .set("regions", "[\"eu-west-1\",\"eu-central-1\"]")
+                .edit("accounts", accounts -> Collections.reverse(accounts.getAsJsonArray().asList()))
+                .load();
 
         assertEquals(resourcesByUrn(Deployments.of(config)), resourcesByUrn(Deployments.of(reordered)));
     }

@@ -11,14 +11,6 @@ public final class ConfigIssues {
         issues.add(new ConfigIssue(field, problem, fix));
     }
 
-    public boolean isEmpty() {
-        return issues.isEmpty();
-    }
-
-    public List<ConfigIssue> list() {
-        return List.copyOf(issues);
-    }
-
     /** Throws when anything was found, naming the stack file the user has to edit. */
     public void throwIfAny(String stackFile) {
         if (!issues.isEmpty()) {

@@ -9,8 +9,8 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * The whole validated stack configuration. Built only by {@link StackConfigLoader} (or by tests),
- * so the deployment code never sees a value that failed validation. {@code serviceControlPolicy}
+ * The whole validated stack configuration. Built only from a {@link PartialConfig} that
+ * validation found no issue in, so the deployment code never sees a value that failed validation. {@code serviceControlPolicy}
  * is empty when the stack deploys no organization SCP. {@code accounts} lists every account the
  * organization guards; {@link #guardedAccounts()} those this stack deploys to.
  */
@@ -33,12 +33,6 @@ public record GuardConfig(
         defaultRegions = List.copyOf(defaultRegions);
         accounts = List.copyOf(accounts);
         alarmSettingsByMode = Collections.unmodifiableMap(new EnumMap<>(alarmSettingsByMode));
-    }
-
-    /** The same configuration guarding other accounts (a selection of them, or in another order). */
-    public GuardConfig withAccounts(List<MemberAccount> otherAccounts) {
-        return new GuardConfig(alarmMode, resourcePrefix, defaultRegions, organization, securityAccount, otherAccounts,
-                alarmSettingsByMode, criticalResources, serviceControlPolicy, stackScope, remediation);
     }
 
     /** The settings of the stack's own mode; the other mode's are kept only to be validated. */

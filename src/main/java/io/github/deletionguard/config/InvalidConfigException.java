@@ -4,17 +4,11 @@ import java.util.List;
 
 /** The stack configuration cannot be deployed; the message lists every issue at once. */
 public final class InvalidConfigException extends RuntimeException {
-    private final String stackFile;
     private final List<ConfigIssue> issues;
 
     public InvalidConfigException(String stackFile, List<ConfigIssue> issues) {
         super(render(stackFile, issues));
-        this.stackFile = stackFile;
         this.issues = List.copyOf(issues);
-    }
-
-    public String stackFile() {
-        return stackFile;
     }
 
     public List<ConfigIssue> issues() {

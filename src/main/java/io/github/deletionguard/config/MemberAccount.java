@@ -14,10 +14,6 @@ public record MemberAccount(NamedAccount account, List<String> regions, Optional
         regions = List.copyOf(regions);
     }
 
-    public MemberAccount(NamedAccount account, List<String> regions, Optional<LogGroupLocation> cloudTrailLogGroup) {
-        this(account, regions, cloudTrailLogGroup, Optional.empty());
-    }
-
     public String id() {
         return account.id();
     }

@@ -2,7 +2,7 @@ package io.github.deletionguard.operate;
 
 import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.config.InvalidConfigException;
-import io.github.deletionguard.config.StackConfigLoader;
+import io.github.deletionguard.config.read.StackConfigLoader;
 import io.github.deletionguard.detection.PreparedForwarding;
 import io.github.deletionguard.documents.PolicyFiles;
 import io.github.deletionguard.naming.ResourceNames;
@@ -77,8 +77,7 @@ public final class OperateCommand {
         try {
             StackFile stackFile = StackFile.read(projectRoot, options.stack);
             Map<String, String> values = stackFile.config();
-            config = StackConfigLoader.load(options.stack,
-                    key -> Optional.ofNullable(values.get(StackConfigLoader.NAMESPACE + ":" + key)));
+            config = StackConfigLoader.load(options.stack, values).config();
             secureValues = SecureConfigValues.read(projectRoot, options.stack);
         } catch (IOException | InvalidConfigException e) {
             err.println(options.command + ": " + e.getMessage());

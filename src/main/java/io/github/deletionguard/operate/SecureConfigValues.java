@@ -1,6 +1,6 @@
 package io.github.deletionguard.operate;
 
-import io.github.deletionguard.config.StackConfigLoader;
+import io.github.deletionguard.config.ConfigKeys;
 import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
@@ -20,12 +20,12 @@ public final class SecureConfigValues {
 
     public static Map<String, String> read(Path projectRoot, String stack) throws IOException {
         Map<String, String> ciphertexts = new TreeMap<>();
-        try (Reader reader = Files.newBufferedReader(projectRoot.resolve(StackConfigLoader.stackFile(stack)))) {
+        try (Reader reader = Files.newBufferedReader(projectRoot.resolve(ConfigKeys.stackFile(stack)))) {
             if (new Yaml().load(reader) instanceof Map<?, ?> file && file.get("config") instanceof Map<?, ?> config) {
                 config.forEach((key, value) -> {
                     if (value instanceof Map<?, ?> map && map.get("secure") instanceof String ciphertext) {
                         String fullKey = key.toString().contains(":") ? key.toString()
-                                : StackConfigLoader.NAMESPACE + ":" + key;
+                                : ConfigKeys.qualified(key.toString());
                         ciphertexts.put(fullKey, ciphertext);
                     }
                 });

@@ -41,7 +41,7 @@ public final class PlanCommand {
             return 1;
         }
         OfflineEngine.Run run = OfflineEngine.run(stackFile.project(), stackFile.stack(), stackFile.config(),
-                stackFile.secretKeys(), App::stack);
+                stackFile.secretKeys(), ctx -> App.stack(ctx, stackFile.config().keySet()));
         if (!run.errors().isEmpty()) {
             // The engine reports one failure more than once (as thrown and as wrapped): print each once.
             run.errors().stream().map(PlanCommand::explain).distinct().forEach(err::println);

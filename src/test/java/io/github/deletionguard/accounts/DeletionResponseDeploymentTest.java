@@ -7,10 +7,10 @@ import com.pulumi.aws.cloudwatch.EventTarget;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.ssm.Document;
 import com.pulumi.resources.CustomResource;
+import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import io.github.deletionguard.config.AlarmMode;
 import io.github.deletionguard.config.GuardConfig;
-import io.github.deletionguard.config.MemberAccount;
 import io.github.deletionguard.config.RemediationSettings;
 import io.github.deletionguard.detection.PreparedForwarding;
 import io.github.deletionguard.detection.NotifiedEvent;
@@ -20,7 +20,7 @@ import io.github.deletionguard.plan.PlannedResource.ProviderTarget;
 import io.github.deletionguard.documents.PolicyFiles;
 import io.github.deletionguard.remediation.PreparedRemediation;
 import io.github.deletionguard.testing.Deployments;
-import io.github.deletionguard.testing.SampleConfigs;
+import io.github.deletionguard.testing.ConfigBuilder;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -31,9 +31,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import static io.github.deletionguard.testing.SampleConfigs.MANAGEMENT_ID;
-import static io.github.deletionguard.testing.SampleConfigs.SECURITY_ID;
-import static io.github.deletionguard.testing.SampleConfigs.WORKLOAD_ID;
+import static io.github.deletionguard.testing.ConfigBuilder.MANAGEMENT_ID;
+import static io.github.deletionguard.testing.ConfigBuilder.SECURITY_ID;
+import static io.github.deletionguard.testing.ConfigBuilder.WORKLOAD_ID;
+import static io.github.deletionguard.testing.ConfigBuilder.entry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,7 +57,7 @@ class DeletionResponseDeploymentTest {
     @Test
     void everyAccountRegionForwardsToTheCentralBusThroughItsAccountsRole() {
         for (AlarmMode mode : AlarmMode.values()) {
-            OfflineEngine.Run run = Deployments.of(SampleConfigs.small(mode));
+            OfflineEngine.Run run = Deployments.of(ConfigBuilder.sample().alarmMode(mode).load());
             PreparedForwarding forwarding = forwarding(mode, RemediationSettings.off());
             for (String account : ACCOUNTS) {
                 for (String region : REGIONS) {
@@ -75,7 +76,7 @@ class DeletionResponseDeploymentTest {
     @Test
     void remediationIsDeployedInEveryAccountRegionOnlyWhenSwitchedOn() {
         for (RemediationSettings settings : SETTINGS) {
-            OfflineEngine.Run run = Deployments.of(SampleConfigs.small(AlarmMode.ANY_DELETION, settings));
+            OfflineEngine.Run run = Deployments.of(ConfigBuilder.sample().remediation(settings).load());
             for (String account : ACCOUNTS) {
                 for (String region : REGIONS) {
                     ProviderTarget target = new ProviderTarget(account, region);
@@ -111,7 +112,7 @@ class DeletionResponseDeploymentTest {
     @Test
     void eachAccountHasItsRolesOnceThroughItsHomeRegionProvider() {
         for (RemediationSettings settings : SETTINGS) {
-            OfflineEngine.Run run = Deployments.of(SampleConfigs.small(AlarmMode.ACCESS_ONLY, settings));
+            OfflineEngine.Run run = Deployments.of(ConfigBuilder.sample().alarmMode(AlarmMode.ACCESS_ONLY).remediation(settings).load());
             for (String account : ACCOUNTS) {
                 Map<String, PlannedResource> roles = Deployments.ofType(run, ROLE).stream()
                         .filter(role -> role.provider().orElseThrow().account().equals(account))
@@ -146,7 +147,7 @@ class DeletionResponseDeploymentTest {
     void theCentralBusHasOneRulePerNotifiedKindPublishingToTheHomeHubTopic() {
         for (AlarmMode mode : AlarmMode.values()) {
             RemediationSettings settings = new RemediationSettings(true, true);
-            OfflineEngine.Run run = Deployments.of(SampleConfigs.small(mode, settings));
+            OfflineEngine.Run run = Deployments.of(ConfigBuilder.sample().alarmMode(mode).remediation(settings).load());
             PreparedForwarding forwarding = forwarding(mode, settings);
             ProviderTarget home = new ProviderTarget(SECURITY_ID, HOME);
             only(run, EventBus.class, home, "deletion-guard-deletion-events");
@@ -181,12 +182,12 @@ class DeletionResponseDeploymentTest {
 
     @Test
     void accountsKeepTheirIamProviderWhenRegionsAreReorderedAddedOrRemoved() {
-        GuardConfig config = SampleConfigs.small(AlarmMode.ANY_DELETION, new RemediationSettings(true, true));
         for (List<String> regions : List.of(List.of("eu-west-1"), List.of("us-east-1", "eu-west-1"),
                 List.of("ap-south-1", "eu-west-1", "eu-central-1"))) {
-            GuardConfig changed = config.withAccounts(config.accounts().stream()
-                    .map(member -> new MemberAccount(member.account(), regions, Optional.empty()))
-                    .toList());
+            GuardConfig changed = ConfigBuilder.sample().remediation(new RemediationSettings(true, true))
+                    .set("regions", new Gson().toJson(regions))
+                    .edit("accounts", accounts -> entry(accounts, 0).remove("cloudTrailLogGroup"))
+                    .load();
             OfflineEngine.Run run = Deployments.of(changed);
             for (PlannedResource role : Deployments.ofType(run, Role.class)) {
                 assertEquals(HOME, role.provider().orElseThrow().region(), role.name() + " with regions " + regions);
@@ -195,12 +196,12 @@ class DeletionResponseDeploymentTest {
     }
 
     private static PreparedForwarding forwarding(AlarmMode mode, RemediationSettings settings) {
-        return PreparedForwarding.prepare(SampleConfigs.small(mode, settings), PolicyFiles.inProjectRoot(),
+        return PreparedForwarding.prepare(ConfigBuilder.sample().alarmMode(mode).remediation(settings).load(), PolicyFiles.inProjectRoot(),
                 settings.anyEnabled() ? Optional.of("deletion-guard-remediate-deletion") : Optional.empty());
     }
 
     private static PreparedRemediation remediation(RemediationSettings settings) {
-        return PreparedRemediation.prepare(SampleConfigs.small(AlarmMode.ANY_DELETION, settings), PolicyFiles.inProjectRoot())
+        return PreparedRemediation.prepare(ConfigBuilder.sample().remediation(settings).load(), PolicyFiles.inProjectRoot())
                 .orElseThrow();
     }
 

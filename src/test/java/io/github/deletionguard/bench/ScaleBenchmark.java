@@ -6,9 +6,9 @@ import com.pulumi.aws.ProviderArgs;
 import com.pulumi.aws.sns.Topic;
 import com.pulumi.aws.sns.TopicArgs;
 import com.pulumi.resources.CustomResourceOptions;
-import io.github.deletionguard.App;
 import io.github.deletionguard.plan.OfflineEngine;
 import io.github.deletionguard.plan.PlannedResource;
+import io.github.deletionguard.testing.ConfigBuilder;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -69,8 +69,8 @@ public final class ScaleBenchmark {
     }
 
     private static Measurement measureProgram(int accounts) {
-        Map<String, String> config = SyntheticOrganization.config(accounts, REGIONS);
-        Timed<OfflineEngine.Run> timed = timed(() -> OfflineEngine.run("deletion-guard", "bench", config, Set.of(), App::stack));
+        ConfigBuilder config = SyntheticOrganization.config(accounts, REGIONS);
+        Timed<OfflineEngine.Run> timed = timed(config::run);
         OfflineEngine.Run run = timed.value();
         if (!run.errors().isEmpty()) {
             throw new IllegalStateException("the synthetic organization failed", run.errors().get(0));

@@ -3,10 +3,10 @@ package io.github.deletionguard.bench;
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.github.deletionguard.config.RemediationSettings;
+import io.github.deletionguard.testing.ConfigBuilder;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A generated stack config of N member accounts in R regions, in prod mode with remediation on,
@@ -20,11 +20,10 @@ final class SyntheticOrganization {
     private SyntheticOrganization() {
     }
 
-    static Map<String, String> config(int accounts, int regions) {
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("deletion-guard:alarmMode", "any-deletion");
-        config.put("deletion-guard:remediation", "{\"cancelKeyDeletion\":true,\"restoreSecret\":true}");
-        config.put("deletion-guard:regions", GSON.toJson(REGIONS.subList(0, regions)));
+    static ConfigBuilder config(int accounts, int regions) {
+        ConfigBuilder config = ConfigBuilder.sample()
+                .remediation(new RemediationSettings(true, true))
+                .set("regions", GSON.toJson(REGIONS.subList(0, regions)));
 
         JsonObject organization = new JsonObject();
         organization.addProperty("id", "o-benchmark01");
@@ -32,14 +31,14 @@ final class SyntheticOrganization {
         JsonArray breakGlass = new JsonArray();
         breakGlass.add("BreakGlassAdmin");
         organization.add("breakGlassRoles", breakGlass);
-        config.put("deletion-guard:organization", GSON.toJson(organization));
+        config.set("organization", GSON.toJson(organization));
 
         JsonObject security = account("100000000001", "security");
         security.addProperty("homeRegion", REGIONS.get(0));
         JsonArray emails = new JsonArray();
         emails.add("secops@example.com");
         security.add("notificationEmails", emails);
-        config.put("deletion-guard:securityAccount", GSON.toJson(security));
+        config.set("securityAccount", GSON.toJson(security));
 
         JsonArray members = new JsonArray();
         // The management account hosts the organization trail's log group: alarms for everyone.
@@ -53,8 +52,7 @@ final class SyntheticOrganization {
         for (int i = 2; i < accounts; i++) {
             members.add(account(String.format("2%011d", i), String.format("workload-%04d", i)));
         }
-        config.put("deletion-guard:accounts", GSON.toJson(members));
-        return config;
+        return config.set("accounts", GSON.toJson(members));
     }
 
     private static JsonObject account(String id, String name) {

@@ -1,14 +1,12 @@
 package io.github.deletionguard.config;
 
+import io.github.deletionguard.testing.ConfigBuilder;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Reading and validating deletion-guard:criticalKeys and deletion-guard:criticalSecrets, without Pulumi. */
@@ -16,52 +14,32 @@ class CriticalResourcesConfigTest {
     private static final String KEYS = "deletion-guard:criticalKeys";
     private static final String SECRETS = "deletion-guard:criticalSecrets";
 
-    /** A valid stack: management, security (home eu-central-1) and one workload account. */
-    private static Map<String, String> validStack() {
-        Map<String, String> config = new HashMap<>();
-        config.put("alarmMode", "access-only");
-        config.put("regions", """
-                ["eu-central-1", "eu-west-1"]""");
-        config.put("organization", """
-                {"id": "o-abcdef1234", "managementAccount": {"id": "111111111111", "name": "management"},
-                 "breakGlassRoles": ["BreakGlassAdmin", "/emergency/IncidentResponder"]}""");
-        config.put("securityAccount", """
-                {"id": "222222222222", "name": "security", "homeRegion": "eu-central-1",
-                 "notificationEmails": ["secops@example.com"]}""");
-        config.put("accounts", """
-                [{"id": "111111111111", "name": "management",
-                  "cloudTrailLogGroup": {"name": "org-trail", "region": "eu-central-1"}},
-                 {"id": "222222222222", "name": "security"},
-                 {"id": "333333333333", "name": "workload"}]""");
-        config.put("criticalKeys", """
-                [{"alias": "alias/app-data", "description": "App data", "multiRegion": true,
-                  "replicaRegions": ["eu-west-1"],
-                  "users": ["arn:aws:iam::333333333333:role/app"], "viaServices": ["s3"]}]""");
-        config.put("criticalSecrets", """
-                [{"name": "app/db", "description": "App database", "key": "alias/app-data",
-                  "readers": ["arn:aws:iam::333333333333:role/app"], "replicaRegions": ["eu-west-1"]}]""");
-        return config;
+    /** The sample stack with one key (replicated to eu-west-1) and one secret it encrypts. */
+    private static ConfigBuilder validStack() {
+        return ConfigBuilder.sample()
+                .set("criticalKeys", """
+                        [{"alias": "alias/app-data", "description": "App data", "multiRegion": true,
+                          "replicaRegions": ["eu-west-1"],
+                          "users": ["arn:aws:iam::333333333333:role/app"], "viaServices": ["s3"]}]""")
+                .set("criticalSecrets", """
+                        [{"name": "app/db", "description": "App database", "key": "alias/app-data",
+                          "readers": ["arn:aws:iam::333333333333:role/app"], "replicaRegions": ["eu-west-1"]}]""");
     }
 
-    private static GuardConfig load(Map<String, String> config) {
-        return StackConfigLoader.load("test", key -> Optional.ofNullable(config.get(key)));
+    private static GuardConfig load(ConfigBuilder config) {
+        return config.load();
     }
 
-    private static List<ConfigIssue> issues(Map<String, String> config) {
-        return assertThrows(InvalidConfigException.class, () -> load(config)).issues();
+    private static List<ConfigIssue> issues(ConfigBuilder config) {
+        return config.issues();
     }
 
-    private static Map<String, String> withKeys(String keysJson) {
-        Map<String, String> config = validStack();
-        config.put("criticalKeys", keysJson);
-        config.put("criticalSecrets", "[]");
-        return config;
+    private static ConfigBuilder withKeys(String keysJson) {
+        return validStack().set("criticalKeys", keysJson).set("criticalSecrets", "[]");
     }
 
-    private static Map<String, String> withSecrets(String secretsJson) {
-        Map<String, String> config = validStack();
-        config.put("criticalSecrets", secretsJson);
-        return config;
+    private static ConfigBuilder withSecrets(String secretsJson) {
+        return validStack().set("criticalSecrets", secretsJson);
     }
 
     private static void assertIssue(List<ConfigIssue> issues, String field, String problemPart) {
@@ -72,15 +50,15 @@ class CriticalResourcesConfigTest {
 
     @Test
     void readsKeysAndSecretsWithTheirDefaults() {
-        Map<String, String> config = validStack();
-        config.put("criticalKeys", """
+        ConfigBuilder config = validStack();
+        config.set("criticalKeys", """
                 [{"alias": "alias/app-data", "description": "App data", "multiRegion": "true",
                   "replicaRegions": ["eu-west-1"], "users": ["333333333333"]},
                  {"alias": "audit", "description": "Audit", "deletionWindowInDays": 14, "rotationPeriodInDays": 90}]""");
-        config.put("criticalSecrets", """
+        config.set("criticalSecrets", """
                 [{"name": "app/db", "description": "App database", "key": "app-data",
                   "readers": ["arn:aws:iam::333333333333:role/path/app"], "valueFromSecretConfig": "appDbPassword"}]""");
-        config.put("appDbPassword", "not-read-into-the-model");
+        config.set("appDbPassword", "not-read-into-the-model");
 
         CriticalResources resources = load(config).criticalResources();
 
@@ -105,7 +83,7 @@ class CriticalResourcesConfigTest {
 
     @Test
     void stacksWithoutCriticalResourcesAreValid() {
-        Map<String, String> config = validStack();
+        ConfigBuilder config = validStack();
         config.remove("criticalKeys");
         config.remove("criticalSecrets");
 
@@ -114,18 +92,18 @@ class CriticalResourcesConfigTest {
 
     @Test
     void windowsOutsideSevenToThirtyDaysAreRejected() {
-        Map<String, String> config = withKeys("""
+        ConfigBuilder config = withKeys("""
                 [{"alias": "a", "description": "A", "deletionWindowInDays": 6},
                  {"alias": "b", "description": "B", "deletionWindowInDays": 31}]""");
-        config.put("criticalSecrets", """
+        config.set("criticalSecrets", """
                 [{"name": "s", "description": "S", "key": "a", "recoveryWindowInDays": 0,
                   "readers": ["333333333333"]}]""");
 
         List<ConfigIssue> issues = issues(config);
 
-        assertIssue(issues, KEYS + "[0].deletionWindowInDays", "6 is out of range");
-        assertIssue(issues, KEYS + "[1].deletionWindowInDays", "31 is out of range");
-        assertIssue(issues, SECRETS + "[0].recoveryWindowInDays", "0 is out of range");
+        assertIssue(issues, KEYS + "[0].deletionWindowInDays", "6 is outside the 7 to 30 days");
+        assertIssue(issues, KEYS + "[1].deletionWindowInDays", "31 is outside the 7 to 30 days");
+        assertIssue(issues, SECRETS + "[0].recoveryWindowInDays", "0 is outside the 7 to 30 days");
         assertEquals(3, issues.size(), issues::toString);
     }
 
@@ -145,7 +123,7 @@ class CriticalResourcesConfigTest {
                 [{"alias": "alias/app-data", "description": "A"},
                  {"alias": "app-data", "description": "B"}]"""));
 
-        assertIssue(issues, KEYS + "[1].alias", "'alias/app-data' is already the alias of " + KEYS + "[0]");
+        assertIssue(issues, KEYS + "[1].alias", "'alias/app-data' is listed twice: it is already " + KEYS + "[0].alias");
         assertEquals(1, issues.size(), issues::toString);
     }
 
@@ -165,8 +143,8 @@ class CriticalResourcesConfigTest {
                 [{"alias": "a", "description": "A",
                   "users": ["999999999999", "arn:aws:iam::888888888888:role/app", "111111111111"]}]"""));
 
-        assertIssue(issues, KEYS + "[0].users", "'999999999999' is in account 999999999999, which is not one of");
-        assertIssue(issues, KEYS + "[0].users", "'arn:aws:iam::888888888888:role/app' is in account 888888888888");
+        assertIssue(issues, KEYS + "[0].users[0]", "'999999999999' is in account 999999999999, which is not one of");
+        assertIssue(issues, KEYS + "[0].users[1]", "'arn:aws:iam::888888888888:role/app' is in account 888888888888");
         assertEquals(2, issues.size(), "the management account is part of the organization: " + issues);
     }
 
@@ -183,7 +161,7 @@ class CriticalResourcesConfigTest {
 
     @Test
     void anUnquotedAccountIdThatLostItsLeadingZeroIsRejected() {
-        Map<String, String> config = withKeys("""
+        ConfigBuilder config = withKeys("""
                 [{"alias": "a", "description": "A", "users": [44444444444]}]""");
 
         assertIssue(issues(config), KEYS + "[0].users[0]", "was read as the number 44444444444 (11 digits)");
@@ -198,9 +176,9 @@ class CriticalResourcesConfigTest {
                   "arn:aws:iam::222222222222:role/emergency/IncidentResponder",
                   "arn:aws:iam::222222222222:role/secops-tooling"]}]"""));
 
-        assertIssue(issues, KEYS + "[0].users", "'222222222222' administers the security account");
-        assertIssue(issues, KEYS + "[0].users", "'arn:aws:iam::222222222222:role/OrganizationAccountAccessRole' administers");
-        assertIssue(issues, KEYS + "[0].users", "'arn:aws:iam::222222222222:role/emergency/IncidentResponder' administers");
+        assertIssue(issues, KEYS + "[0].users[0]", "'222222222222' administers the security account");
+        assertIssue(issues, KEYS + "[0].users[1]", "'arn:aws:iam::222222222222:role/OrganizationAccountAccessRole' administers");
+        assertIssue(issues, KEYS + "[0].users[2]", "'arn:aws:iam::222222222222:role/emergency/IncidentResponder' administers");
         assertEquals(3, issues.size(), "an ordinary role of the security account may be listed: " + issues);
     }
 
@@ -214,9 +192,9 @@ class CriticalResourcesConfigTest {
 
     @Test
     void replicaRegionsMustDifferFromTheHomeRegion() {
-        Map<String, String> config = withKeys("""
+        ConfigBuilder config = withKeys("""
                 [{"alias": "a", "description": "A", "multiRegion": true, "replicaRegions": ["eu-central-1"]}]""");
-        config.put("criticalSecrets", """
+        config.set("criticalSecrets", """
                 [{"name": "s", "description": "S", "key": "a", "readers": ["333333333333"],
                   "replicaRegions": ["eu-central-1"]}]""");
 
@@ -233,7 +211,7 @@ class CriticalResourcesConfigTest {
                   "replicaRegions": ["eu-west-1", "eu-west-1", "mars-north-1"]}]"""));
 
         assertIssue(issues, KEYS + "[0].replicaRegions[1]", "is listed twice");
-        assertIssue(issues, KEYS + "[0].replicaRegions[2]", "is not a region code");
+        assertIssue(issues, KEYS + "[0].replicaRegions[2]", "is not an AWS region code");
     }
 
     @Test
@@ -268,19 +246,19 @@ class CriticalResourcesConfigTest {
                 [{"name": "s", "description": "S", "key": "app-data", "readers": ["333333333333"]},
                  {"name": "s", "description": "T", "key": "app-data", "readers": ["333333333333"]}]"""));
 
-        assertIssue(issues, SECRETS + "[1].name", "'s' is already " + SECRETS + "[0]");
+        assertIssue(issues, SECRETS + "[1].name", "'s' is listed twice: it is already " + SECRETS + "[0].name");
     }
 
     @Test
     void aSecretValueMustComeFromAConfigKeyTheStackSets() {
-        Map<String, String> config = withSecrets("""
+        ConfigBuilder config = withSecrets("""
                 [{"name": "s", "description": "S", "key": "app-data", "readers": ["333333333333"],
                   "valueFromSecretConfig": "notSetAnywhere"}]""");
 
         assertIssue(issues(config), SECRETS + "[0].valueFromSecretConfig",
                 "names deletion-guard:notSetAnywhere, which this stack does not set");
 
-        config.put("notSetAnywhere", "value");
+        config.set("notSetAnywhere", "value");
         assertEquals(Optional.of("notSetAnywhere"), load(config).criticalResources().secrets().get(0).valueFromSecretConfig());
     }
 
@@ -295,9 +273,9 @@ class CriticalResourcesConfigTest {
 
     @Test
     void missingAliasDescriptionOrKeyAndMisspeltFieldsAreReported() {
-        Map<String, String> config = withKeys("""
+        ConfigBuilder config = withKeys("""
                 [{"deletionWindowDays": 30}]""");
-        config.put("criticalSecrets", """
+        config.set("criticalSecrets", """
                 [{"name": "s", "readers": ["333333333333"]}]""");
 
         List<ConfigIssue> issues = issues(config);
@@ -311,7 +289,7 @@ class CriticalResourcesConfigTest {
 
     @Test
     void aMissingSecurityAccountIsReported() {
-        Map<String, String> config = validStack();
+        ConfigBuilder config = validStack();
         config.remove("securityAccount");
 
         assertIssue(issues(config), "deletion-guard:securityAccount", "is missing");
@@ -319,13 +297,13 @@ class CriticalResourcesConfigTest {
 
     @Test
     void everyProblemIsReportedInOneRun() {
-        Map<String, String> config = withKeys("""
+        ConfigBuilder config = withKeys("""
                 [{"alias": "a", "description": "A", "deletionWindowInDays": 3, "replicaRegions": ["eu-west-1"],
                   "users": ["999999999999"]}]""");
-        config.put("criticalSecrets", """
+        config.set("criticalSecrets", """
                 [{"name": "s", "description": "S", "key": "b", "recoveryWindowInDays": 45, "readers": []}]""");
 
-        InvalidConfigException error = assertThrows(InvalidConfigException.class, () -> load(config));
+        InvalidConfigException error = config.rejected();
 
         assertEquals(6, error.issues().size(), error::getMessage);
         assertTrue(error.getMessage().startsWith("Pulumi.test.yaml has 6 issues:"), error::getMessage);

@@ -1,37 +1,30 @@
 package io.github.deletionguard.config;
 
-import io.github.deletionguard.plan.StackFile;
+import io.github.deletionguard.testing.ConfigBuilder;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** {@code deletion-guard:remediation}: read, defaulted and validated without any Pulumi engine. */
 class RemediationConfigTest {
     private static final String KEY = "deletion-guard:remediation";
 
     @Test
-    void theStackFilesSwitchRemediationOnInProdAndOffInStaging() throws IOException {
+    void theStackFilesSwitchRemediationOnInProdAndOffInStaging() {
         assertEquals(new RemediationSettings(true, true), load("prod", Map.of()).remediation());
         assertEquals(new RemediationSettings(false, false), load("staging", Map.of()).remediation());
     }
 
     @Test
-    void unsetMeansOff() throws IOException {
-        Map<String, String> config = new HashMap<>(stackConfig("prod"));
-        config.remove(KEY);
-        assertEquals(RemediationSettings.off(), load(config).remediation());
+    void unsetMeansOff() {
+        assertEquals(RemediationSettings.off(), ConfigBuilder.stackFile("prod").remove(KEY).load().remediation());
     }
 
     @Test
-    void eachActionIsSwitchedOnItsOwnAndAMissingOneIsOff() throws IOException {
+    void eachActionIsSwitchedOnItsOwnAndAMissingOneIsOff() {
         assertEquals(new RemediationSettings(true, false), load("prod", Map.of(KEY, "{\"cancelKeyDeletion\":true}")).remediation());
         // pulumi config set --path may store the value as text.
         assertEquals(new RemediationSettings(false, true),
@@ -48,7 +41,8 @@ class RemediationConfigTest {
     @Test
     void aMisspeltActionIsReportedInsteadOfIgnored() {
         assertIssues(Map.of(KEY, "{\"cancelKeyDeletion\":true,\"restoreSecrets\":true}"), List.of(
-                KEY + ".restoreSecrets: is not a known field. Fix: use one of cancelKeyDeletion, restoreSecret, or remove it."));
+                KEY + ".restoreSecrets: is not a known field; did you mean restoreSecret?"
+                        + " Fix: rename it to restoreSecret, or remove it (known: cancelKeyDeletion, restoreSecret)."));
     }
 
     @Test
@@ -59,7 +53,7 @@ class RemediationConfigTest {
     }
 
     @Test
-    void aPrefixSystemsManagerReservesIsRefusedOnlyWhenRemediationIsOn() throws IOException {
+    void aPrefixSystemsManagerReservesIsRefusedOnlyWhenRemediationIsOn() {
         assertIssues(Map.of("deletion-guard:resourcePrefix", "aws-guard"), List.of(
                 "deletion-guard:resourcePrefix: 'aws-guard' starts with 'aws', which Systems Manager reserves, so the"
                         + " remediation Automation document named after it cannot be created. Fix: choose a prefix"
@@ -70,22 +64,16 @@ class RemediationConfigTest {
     }
 
     private static void assertIssues(Map<String, String> overrides, List<String> expected) {
-        InvalidConfigException error = assertThrows(InvalidConfigException.class, () -> load("prod", overrides));
-        assertEquals(expected, error.issues().stream().map(ConfigIssue::describe).toList());
+        assertEquals(expected, withOverrides("prod", overrides).issues().stream().map(ConfigIssue::describe).toList());
     }
 
-    private static GuardConfig load(String stack, Map<String, String> overrides) throws IOException {
-        Map<String, String> config = new HashMap<>(stackConfig(stack));
-        config.putAll(overrides);
-        return load(config);
+    private static GuardConfig load(String stack, Map<String, String> overrides) {
+        return withOverrides(stack, overrides).load();
     }
 
-    /** As Pulumi hands config to the program: the key within the project's namespace. */
-    private static GuardConfig load(Map<String, String> config) {
-        return StackConfigLoader.load("prod", key -> Optional.ofNullable(config.get(StackConfigLoader.NAMESPACE + ":" + key)));
-    }
-
-    private static Map<String, String> stackConfig(String stack) throws IOException {
-        return StackFile.read(Path.of(""), stack).config();
+    private static ConfigBuilder withOverrides(String stack, Map<String, String> overrides) {
+        ConfigBuilder config = ConfigBuilder.stackFile(stack);
+        overrides.forEach(config::set);
+        return config;
     }
 }

@@ -1,16 +1,14 @@
 package io.github.deletionguard.config;
 
+import io.github.deletionguard.testing.ConfigBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Reading and validating {@code deletion-guard:serviceControlPolicy}, without the Pulumi engine. */
@@ -18,30 +16,18 @@ class ServiceControlPolicyConfigTest {
     private static final String SCP = "deletion-guard:serviceControlPolicy";
     private static final String MANAGEMENT_ID = "111111111111";
 
-    /** A valid stack apart from the SCP section, as Pulumi hands it over (structured values as JSON). */
-    private static Map<String, String> stack(String serviceControlPolicy) {
-        Map<String, String> config = new HashMap<>(Map.of(
-                "alarmMode", "access-only",
-                "regions", "[\"eu-central-1\"]",
-                "organization", """
-                        {"id": "o-abcdef1234", "managementAccount": {"id": "111111111111", "name": "management"},
-                         "breakGlassRoles": ["BreakGlassAdmin", "/emergency/IncidentResponder"]}""",
-                "securityAccount", """
-                        {"id": "222222222222", "homeRegion": "eu-central-1", "notificationEmails": ["secops@example.com"]}""",
-                "accounts", """
-                        [{"id": "111111111111", "name": "management"}, {"id": "333333333333", "name": "workload"}]"""));
-        if (serviceControlPolicy != null) {
-            config.put("serviceControlPolicy", serviceControlPolicy);
-        }
-        return config;
+    /** The sample stack with this SCP section ({@code null}: none). */
+    private static ConfigBuilder stack(String serviceControlPolicy) {
+        ConfigBuilder config = ConfigBuilder.sample();
+        return serviceControlPolicy == null ? config : config.set("serviceControlPolicy", serviceControlPolicy);
     }
 
-    private static GuardConfig load(Map<String, String> config) {
-        return StackConfigLoader.load("test", key -> Optional.ofNullable(config.get(key)));
+    private static GuardConfig load(ConfigBuilder config) {
+        return config.load();
     }
 
-    private static List<ConfigIssue> issues(Map<String, String> config) {
-        return assertThrows(InvalidConfigException.class, () -> load(config)).issues();
+    private static List<ConfigIssue> issues(ConfigBuilder config) {
+        return config.issues();
     }
 
     private static List<ConfigIssue> issues(String serviceControlPolicy) {
@@ -71,8 +57,8 @@ class ServiceControlPolicyConfigTest {
 
     @Test
     void withoutTheSectionNoPolicyIsDeployedAndBreakGlassRolesStayOptional() {
-        Map<String, String> config = stack(null);
-        config.put("organization", """
+        ConfigBuilder config = stack(null);
+        config.set("organization", """
                 {"id": "o-abcdef1234", "managementAccount": {"id": "111111111111", "name": "management"}}""");
 
         assertEquals(Optional.empty(), load(config).serviceControlPolicy());
@@ -80,9 +66,9 @@ class ServiceControlPolicyConfigTest {
 
     @Test
     void requiresABreakGlassRoleWhenThePolicyIsDeployed() {
-        Map<String, String> config = stack("""
+        ConfigBuilder config = stack("""
                 {"rollout": "test-ou", "minimumWindowDays": 14, "targets": [{"id": "ou-ab12-testacc1", "alreadyAttached": 1}]}""");
-        config.put("organization", """
+        config.set("organization", """
                 {"id": "o-abcdef1234", "managementAccount": {"id": "111111111111", "name": "management"},
                  "breakGlassRoles": []}""");
 
@@ -245,13 +231,13 @@ class ServiceControlPolicyConfigTest {
 
     @Test
     void reportsEveryProblemAtOnceNamingTheStackFile() {
-        Map<String, String> config = stack("""
+        ConfigBuilder config = stack("""
                 {"rollout": "test-ou", "minimumWindowDays": 3,
                  "targets": [{"id": "r-ab12", "alreadyAttached": 10}]}""");
-        config.put("organization", """
+        config.set("organization", """
                 {"id": "o-abcdef1234", "managementAccount": {"id": "111111111111", "name": "management"}}""");
 
-        InvalidConfigException error = assertThrows(InvalidConfigException.class, () -> load(config));
+        InvalidConfigException error = config.rejected();
 
         assertEquals(List.of(
                         "deletion-guard:organization.breakGlassRoles",

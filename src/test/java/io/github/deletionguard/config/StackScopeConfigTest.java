@@ -1,29 +1,29 @@
 package io.github.deletionguard.config;
 
 import com.google.gson.JsonPrimitive;
+import io.github.deletionguard.testing.ConfigBuilder;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static io.github.deletionguard.config.RawConfig.account;
+import static io.github.deletionguard.testing.ConfigBuilder.entry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StackScopeConfigTest {
     private static final String PAYMENTS_OU = "ou-ab12-payments1";
 
-    private static RawConfig withUnits() {
-        return RawConfig.valid().edit("accounts", accounts -> {
-            account(accounts, 0).add("organizationalUnit", new JsonPrimitive("ou-ab12-corecore"));
-            account(accounts, 1).add("organizationalUnit", new JsonPrimitive("ou-ab12-corecore"));
-            account(accounts, 2).add("organizationalUnit", new JsonPrimitive(PAYMENTS_OU));
+    private static ConfigBuilder withUnits() {
+        return ConfigBuilder.sample().edit("accounts", accounts -> {
+            entry(accounts, 0).add("organizationalUnit", new JsonPrimitive("ou-ab12-corecore"));
+            entry(accounts, 1).add("organizationalUnit", new JsonPrimitive("ou-ab12-corecore"));
+            entry(accounts, 2).add("organizationalUnit", new JsonPrimitive(PAYMENTS_OU));
         });
     }
 
-    private static List<String> issueFields(RawConfig config) {
-        return assertThrows(InvalidConfigException.class, config::load).issues().stream().map(ConfigIssue::field).toList();
+    private static List<String> issueFields(ConfigBuilder config) {
+        return config.issues().stream().map(ConfigIssue::field).toList();
     }
 
     @Test
@@ -53,8 +53,8 @@ class StackScopeConfigTest {
 
     @Test
     void malformedAndUnusedUnitsAndUnknownNamesAreRejected() {
-        RawConfig config = withUnits()
-                .edit("accounts", accounts -> account(accounts, 2).add("organizationalUnit", new JsonPrimitive("payments")))
+        ConfigBuilder config = withUnits()
+                .edit("accounts", accounts -> entry(accounts, 2).add("organizationalUnit", new JsonPrimitive("payments")))
                 .set("stackScope", "{\"organizationalUnits\":[\"ou-zz99-nobodyhere\",\"payments\"],\"accounts\":[\"ghost\"]}");
 
         assertEquals(List.of("deletion-guard:accounts[2].organizationalUnit",
@@ -64,7 +64,7 @@ class StackScopeConfigTest {
 
     @Test
     void aScopeThatSelectsNoAccountIsRejected() {
-        RawConfig config = withUnits().set("stackScope",
+        ConfigBuilder config = withUnits().set("stackScope",
                 "{\"organizationalUnits\":[\"" + PAYMENTS_OU + "\"],\"accounts\":[\"management\"]}");
 
         assertEquals(List.of("deletion-guard:stackScope"), issueFields(config));
@@ -72,7 +72,7 @@ class StackScopeConfigTest {
 
     @Test
     void centralResourcesBelongToTheStackThatOwnsThem() {
-        RawConfig config = withUnits()
+        ConfigBuilder config = withUnits()
                 .set("stackScope", "{\"organizationalUnits\":[\"" + PAYMENTS_OU + "\"],\"ownsCentralResources\":false}")
                 .set("serviceControlPolicy", """
                         {"rollout": "full", "minimumWindowDays": 14, "targets": [{"id": "r-ab12", "alreadyAttached": 1}]}""");

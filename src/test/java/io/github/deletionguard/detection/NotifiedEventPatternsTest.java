@@ -7,7 +7,7 @@ import io.github.deletionguard.documents.PolicyFiles;
 import io.github.deletionguard.testing.DeletionEventSamples;
 import io.github.deletionguard.testing.EventRuleMatcher;
 import io.github.deletionguard.testing.InputTransformer;
-import io.github.deletionguard.testing.SampleConfigs;
+import io.github.deletionguard.testing.ConfigBuilder;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -142,7 +142,7 @@ class NotifiedEventPatternsTest {
     }
 
     static PreparedForwarding forwarding(AlarmMode mode, boolean remediationOn) {
-        GuardConfig config = SampleConfigs.small(mode);
+        GuardConfig config = ConfigBuilder.sample().alarmMode(mode).load();
         return PreparedForwarding.prepare(config, PolicyFiles.inProjectRoot(),
                 remediationOn ? Optional.of(DeletionEventSamples.REMEDIATION_DOCUMENT) : Optional.empty());
     }

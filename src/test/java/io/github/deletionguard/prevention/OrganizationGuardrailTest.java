@@ -5,13 +5,12 @@ import com.pulumi.aws.organizations.PolicyAttachment;
 import com.pulumi.resources.CustomResource;
 import com.google.gson.JsonParser;
 import com.pulumi.resources.ComponentResourceOptions;
-import io.github.deletionguard.config.AlarmMode;
 import io.github.deletionguard.config.InvalidConfigException;
 import io.github.deletionguard.plan.OfflineEngine;
 import io.github.deletionguard.plan.PlannedResource;
 import io.github.deletionguard.plan.PlannedResource.ProviderTarget;
 import io.github.deletionguard.testing.Deployments;
-import io.github.deletionguard.testing.SampleConfigs;
+import io.github.deletionguard.testing.ConfigBuilder;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -107,7 +106,7 @@ class OrganizationGuardrailTest {
 
     @Test
     void aStackWithoutTheSectionDeploysNoPolicyAndNoOrganizationsProvider() {
-        OfflineEngine.Run run = Deployments.of(SampleConfigs.small(AlarmMode.ANY_DELETION));
+        OfflineEngine.Run run = Deployments.of(ConfigBuilder.sample().load());
 
         assertEquals(List.of(), Deployments.ofType(run, POLICY));
         assertEquals(List.of(), Deployments.ofType(run, ATTACHMENT));
@@ -139,8 +138,8 @@ class OrganizationGuardrailTest {
     }
 
     private static OfflineEngine.Run withTargets(String targets) {
-        return Deployments.withConfig("prod", StackConfigOverrides.raw("prod", Map.of("serviceControlPolicy", """
-                {"rollout": "full", "minimumWindowDays": 14, "targets": %s}""".formatted(targets))));
+        return ConfigBuilder.stackFile("prod").set("serviceControlPolicy", """
+                {"rollout": "full", "minimumWindowDays": 14, "targets": %s}""".formatted(targets)).run();
     }
 
     private static PlannedResource single(OfflineEngine.Run run, Class<? extends CustomResource> type) {

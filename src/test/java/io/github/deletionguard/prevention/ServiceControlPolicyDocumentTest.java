@@ -11,6 +11,7 @@ import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.plan.OfflineEngine;
 import io.github.deletionguard.documents.InvalidPolicyException;
 import io.github.deletionguard.documents.PolicyFiles;
+import io.github.deletionguard.testing.ConfigBuilder;
 import io.github.deletionguard.testing.Deployments;
 import io.github.deletionguard.testing.GoldenFiles;
 import org.junit.jupiter.api.Test;
@@ -81,7 +82,7 @@ class ServiceControlPolicyDocumentTest {
 
     @Test
     void aStackWithoutTheSectionRendersNoDocument() {
-        GuardConfig config = StackConfigOverrides.load("prod", StackConfigOverrides.rawWithout("prod", "serviceControlPolicy"));
+        GuardConfig config = ConfigBuilder.stackFile("prod").remove("serviceControlPolicy").load();
 
         assertEquals(Optional.empty(), ServiceControlPolicyDocument.renderFor(config, PolicyFiles.inProjectRoot()));
     }
@@ -90,11 +91,9 @@ class ServiceControlPolicyDocumentTest {
     void tooLargeADocumentIsRefusedBeforeAnythingIsRegistered() {
         // Each break-glass role appears in four statements; eighty of them overflow the limit.
         String roles = String.join(", ", IntStream.range(0, 80).mapToObj(i -> "\"/emergency/Responder" + i + "\"").toList());
-        Map<String, String> config = StackConfigOverrides.raw("prod", Map.of("organization", """
+        OfflineEngine.Run run = ConfigBuilder.stackFile("prod").set("organization", """
                 {"id": "o-pr0dorg7x2k", "managementAccount": {"id": "111111111111", "name": "management"},
-                 "breakGlassRoles": [%s]}""".formatted(roles)));
-
-        OfflineEngine.Run run = Deployments.withConfig("prod", config);
+                 "breakGlassRoles": [%s]}""".formatted(roles)).run();
 
         InvalidPolicyException error = rootCause(run, InvalidPolicyException.class);
         assertTrue(error.getMessage().startsWith("policy/" + ServiceControlPolicyDocument.FILE + " renders to "), error.getMessage());
@@ -146,6 +145,8 @@ class ServiceControlPolicyDocumentTest {
     }
 
     private static GuardConfig stackConfig(String stack, Map<String, String> overrides) {
-        return StackConfigOverrides.load(stack, StackConfigOverrides.raw(stack, overrides));
+        ConfigBuilder config = ConfigBuilder.stackFile(stack);
+        overrides.forEach(config::set);
+        return config.load();
     }
 }

@@ -1,9 +1,8 @@
 package io.github.deletionguard.remediation;
 
-import io.github.deletionguard.config.AlarmMode;
 import io.github.deletionguard.config.RemediationSettings;
 import io.github.deletionguard.documents.PolicyFiles;
-import io.github.deletionguard.testing.SampleConfigs;
+import io.github.deletionguard.testing.ConfigBuilder;
 
 /** PreparedRemediation as the program prepares it, for tests of its parts. */
 final class RemediationFixtures {
@@ -12,7 +11,7 @@ final class RemediationFixtures {
 
     /** Prepared from the sample model and the reviewed files in policy/. */
     static PreparedRemediation prepared(RemediationSettings settings) {
-        return PreparedRemediation.prepare(SampleConfigs.small(AlarmMode.ANY_DELETION, settings), PolicyFiles.inProjectRoot())
+        return PreparedRemediation.prepare(ConfigBuilder.sample().remediation(settings).load(), PolicyFiles.inProjectRoot())
                 .orElseThrow();
     }
 }

@@ -3,9 +3,9 @@ package io.github.deletionguard.securityaccount;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.deletionguard.config.GuardConfig;
-import io.github.deletionguard.config.StackConfigLoader;
 import io.github.deletionguard.plan.StackFile;
 import io.github.deletionguard.documents.PolicyFiles;
+import io.github.deletionguard.testing.ConfigBuilder;
 import io.github.deletionguard.testing.IamSimulator;
 import io.github.deletionguard.testing.IamSimulator.Case;
 import io.github.deletionguard.testing.IamSimulator.Decision;
@@ -13,13 +13,10 @@ import io.github.deletionguard.testing.IamSimulator.Request;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static io.github.deletionguard.testing.IamSimulator.Decision.Allowed;
 import static io.github.deletionguard.testing.IamSimulator.Decision.ExplicitlyDenied;
@@ -49,10 +46,8 @@ class CriticalPolicyDecisionsTest {
     private static VaultPolicies policies;
 
     @BeforeAll
-    static void renderProdPolicies() throws IOException {
-        StackFile prod = StackFile.read(Path.of(""), "prod");
-        GuardConfig config = StackConfigLoader.load("prod",
-                key -> Optional.ofNullable(prod.config().get(StackConfigLoader.NAMESPACE + ":" + key)));
+    static void renderProdPolicies() {
+        GuardConfig config = ConfigBuilder.stackFile("prod").load();
         policies = VaultPolicies.render(config, PolicyFiles.inProjectRoot());
     }
 

@@ -12,16 +12,13 @@ import com.google.gson.JsonArray;
 import io.github.deletionguard.plan.OfflineEngine;
 import io.github.deletionguard.plan.PlanJson;
 import io.github.deletionguard.plan.PlannedResource;
-import io.github.deletionguard.plan.StackFile;
+import io.github.deletionguard.testing.ConfigBuilder;
 import io.github.deletionguard.testing.Deployments;
 import io.github.deletionguard.testing.GoldenFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -133,13 +130,9 @@ class CriticalVaultTest {
     }
 
     @Test
-    void aSecretValueFromSecretConfigNeverAppearsInThePlanOrTheOutputs() throws IOException {
+    void aSecretValueFromSecretConfigNeverAppearsInThePlanOrTheOutputs() {
         String value = "whsec-3f9a1c0de-never-print-me";
-        StackFile prod = StackFile.read(Path.of(""), "prod");
-        Map<String, String> config = new HashMap<>(prod.config());
-        config.put(WEBHOOK_KEY, value);
-
-        OfflineEngine.Run run = Deployments.withConfig("prod", config, Set.of(WEBHOOK_KEY));
+        OfflineEngine.Run run = ConfigBuilder.stackFile("prod").setSecret(WEBHOOK_KEY, value).run();
 
         assertTrue(run.errors().isEmpty(), () -> run.errors().toString());
         PlannedResource version = byName(run, SECRET_VERSION).get("critical-secret-payments/webhook-signing-key-value");
@@ -199,12 +192,9 @@ class CriticalVaultTest {
     }
 
     @Test
-    void aBadCriticalConfigRegistersNoResourceAtAll() throws IOException {
-        Map<String, String> config = new HashMap<>(StackFile.read(Path.of(""), "prod").config());
-        config.put("deletion-guard:criticalSecrets", """
-                [{"name": "orphan", "description": "No such key", "key": "alias/nope", "readers": ["444444444444"]}]""");
-
-        OfflineEngine.Run run = Deployments.withConfig("prod", config);
+    void aBadCriticalConfigRegistersNoResourceAtAll() {
+        OfflineEngine.Run run = ConfigBuilder.stackFile("prod").set("criticalSecrets", """
+                [{"name": "orphan", "description": "No such key", "key": "alias/nope", "readers": ["444444444444"]}]""").run();
 
         assertTrue(run.resources().isEmpty(), () -> run.resources().size() + " resources registered");
         assertTrue(run.errors().toString().contains("deletion-guard:criticalSecrets[0].key: 'alias/nope' is not the alias"),

@@ -16,7 +16,7 @@ import static io.github.deletionguard.testing.EventBridgeEvents.failedWith;
 /**
  * The events the rules are proven against, by name: the shared CloudTrail samples, variants of
  * them (other callers, outcomes, key identifiers) and the near misses the rules must ignore.
- * Break-glass roles are those of {@link SampleConfigs}: BreakGlassAdmin and /emergency/IncidentResponder.
+ * Break-glass roles are those of {@link ConfigBuilder#sample()}: BreakGlassAdmin and /emergency/IncidentResponder.
  */
 public final class DeletionEventSamples {
     public static final String KEY_ARN = "arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";

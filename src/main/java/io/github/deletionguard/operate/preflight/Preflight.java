@@ -36,7 +36,7 @@ import java.util.TreeMap;
  */
 public final class Preflight {
     /** AWS's per-target SCP limit, the same figure the config validator checks {@code alreadyAttached} against. */
-    static final int MAX_POLICIES_PER_TARGET = io.github.deletionguard.config.ServiceControlPolicyValidator.MAX_POLICIES_PER_TARGET;
+    static final int MAX_POLICIES_PER_TARGET = io.github.deletionguard.config.validate.ServiceControlPolicyValidator.MAX_POLICIES_PER_TARGET;
 
     private final Operation operation;
 

@@ -1,4 +1,4 @@
-package io.github.deletionguard.config;
+package io.github.deletionguard.config.validate;
 
 import java.util.Set;
 
@@ -6,7 +6,7 @@ import java.util.Set;
  * Region codes of the commercial {@code aws} partition. The program writes {@code arn:aws:} ARNs,
  * so GovCloud and China regions are rejected rather than deployed with wrong ARNs.
  */
-public final class AwsRegions {
+final class AwsRegions {
     private static final Set<String> COMMERCIAL = Set.of(
             "us-east-1", "us-east-2", "us-west-1", "us-west-2",
             "af-south-1",
@@ -22,11 +22,11 @@ public final class AwsRegions {
     private AwsRegions() {
     }
 
-    public static boolean isCommercial(String region) {
+    static boolean isCommercial(String region) {
         return COMMERCIAL.contains(region);
     }
 
-    public static boolean isOtherPartition(String region) {
+    static boolean isOtherPartition(String region) {
         return region.startsWith("us-gov-") || region.startsWith("cn-") || region.startsWith("us-iso");
     }
 }

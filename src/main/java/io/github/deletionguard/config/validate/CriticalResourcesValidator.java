@@ -1,12 +1,23 @@
-package io.github.deletionguard.config;
+package io.github.deletionguard.config.validate;
 
-import java.util.HashMap;
+import io.github.deletionguard.config.ConfigIssues;
+import io.github.deletionguard.config.CriticalKeyDefinition;
+import io.github.deletionguard.config.CriticalSecretDefinition;
+import io.github.deletionguard.config.MemberAccount;
+import io.github.deletionguard.config.Organization;
+import io.github.deletionguard.config.PartialConfig;
+import io.github.deletionguard.config.SecurityAccount;
+import io.github.deletionguard.config.WorkloadPrincipal;
+
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+
+import static io.github.deletionguard.config.ConfigKeys.qualified;
 
 /**
  * Checks the security account's critical keys and secrets against each other and against the
@@ -14,53 +25,53 @@ import java.util.regex.Pattern;
  * {@link ConfigValidator}.
  */
 final class CriticalResourcesValidator {
-    private static final String KEYS = StackConfigLoader.NAMESPACE + ":" + CriticalResourcesReader.KEYS;
-    private static final String SECRETS = StackConfigLoader.NAMESPACE + ":" + CriticalResourcesReader.SECRETS;
+    private static final String KEYS = qualified("criticalKeys");
+    private static final String SECRETS = qualified("criticalSecrets");
     // KMS: 1-256 characters including "alias/"; "alias/aws/" belongs to AWS managed keys.
     private static final Pattern ALIAS = Pattern.compile("[A-Za-z0-9/_-]{1,250}");
     private static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z0-9/_+=.@-]{1,512}");
     private static final Pattern SERVICE_NAME = Pattern.compile("[a-z][a-z0-9-]{1,62}");
     private static final Pattern CONFIG_KEY_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,127}");
-    private static final int MIN_WINDOW_DAYS = 7;
-    private static final int MAX_WINDOW_DAYS = 30;
     private static final int MIN_ROTATION_DAYS = 90;
     private static final int MAX_ROTATION_DAYS = 2560;
     private static final int MAX_KEY_DESCRIPTION = 8192;
     private static final int MAX_SECRET_DESCRIPTION = 2048;
 
-    private final GuardConfig config;
     private final ConfigIssues issues;
-    private final Set<String> organizationAccounts = new HashSet<>();
+    private final Optional<SecurityAccount> security;
+    private final Optional<Organization> organization;
+    /** Every account of the organization, when all of them could be read. */
+    private final Optional<Set<String>> organizationAccounts;
+    private final Optional<List<CriticalKeyDefinition>> keys;
 
-    private CriticalResourcesValidator(GuardConfig config, ConfigIssues issues) {
-        this.config = config;
+    private CriticalResourcesValidator(PartialConfig config, ConfigIssues issues) {
         this.issues = issues;
-        config.accounts().forEach(member -> organizationAccounts.add(member.id()));
-        organizationAccounts.add(config.securityAccount().account().id());
-        organizationAccounts.add(config.organization().managementAccount().id());
+        this.security = config.securityAccount();
+        this.organization = config.organization();
+        this.keys = config.completeCriticalKeys();
+        this.organizationAccounts = config.completeAccounts().filter(accounts -> security.isPresent() && organization.isPresent())
+                .map(accounts -> {
+                    Set<String> ids = new HashSet<>();
+                    accounts.stream().map(MemberAccount::id).forEach(ids::add);
+                    ids.add(security.get().account().id());
+                    ids.add(organization.get().managementAccount().id());
+                    return ids;
+                });
     }
 
-    static void validate(GuardConfig config, ConfigIssues issues) {
+    static void validate(PartialConfig config, ConfigIssues issues) {
         CriticalResourcesValidator validator = new CriticalResourcesValidator(config, issues);
-        validator.checkKeys(config.criticalResources().keys());
-        validator.checkSecrets(config.criticalResources().secrets());
+        config.criticalKeys().ifPresent(validator::checkKeys);
+        config.criticalSecrets().ifPresent(validator::checkSecrets);
     }
 
-    private void checkKeys(List<CriticalKeyDefinition> keys) {
-        Map<String, Integer> firstByAlias = new HashMap<>();
-        for (int i = 0; i < keys.size(); i++) {
-            CriticalKeyDefinition key = keys.get(i);
+    private void checkKeys(List<Optional<CriticalKeyDefinition>> keys) {
+        Checks.forEachRead(keys, (i, key) -> {
             String path = KEYS + "[" + i + "]";
             checkAlias(path + ".alias", key.alias());
-            Integer same = firstByAlias.putIfAbsent(key.alias(), i);
-            if (same != null && !key.alias().isEmpty()) {
-                issues.add(path + ".alias", "'" + key.aliasName() + "' is already the alias of " + KEYS + "[" + same
-                                + "] (with or without the alias/ prefix, it is the same alias).",
-                        "give every key its own alias: the alias is the key's identity in the stack.");
-            }
             checkDescription(path + ".description", key.description(), MAX_KEY_DESCRIPTION);
-            checkWindow(path + ".deletionWindowInDays", key.deletionWindowInDays(),
-                    CriticalKeyDefinition.DEFAULT_DELETION_WINDOW_DAYS);
+            Checks.deletionWindow(issues, path + ".deletionWindowInDays", key.deletionWindowInDays(),
+                    OptionalInt.of(CriticalKeyDefinition.DEFAULT_DELETION_WINDOW_DAYS));
             key.rotationPeriodInDays().filter(days -> days < MIN_ROTATION_DAYS || days > MAX_ROTATION_DAYS)
                     .ifPresent(days -> issues.add(path + ".rotationPeriodInDays", days + " is out of range.",
                             "use " + MIN_ROTATION_DAYS + " to " + MAX_ROTATION_DAYS
@@ -73,43 +84,39 @@ final class CriticalResourcesValidator {
             }
             checkPrincipals(path + ".users", key.users(), false);
             checkServices(path + ".viaServices", key.viaServices());
-        }
+        });
+        Checks.listedOnce(issues, keys, index -> KEYS + "[" + index + "].alias", CriticalKeyDefinition::alias,
+                CriticalKeyDefinition::aliasName,
+                "give every key its own alias (with or without the alias/ prefix, it is the same alias):"
+                        + " the alias is the key's identity in the stack.");
     }
 
-    private void checkSecrets(List<CriticalSecretDefinition> secrets) {
-        Map<String, Integer> firstByName = new HashMap<>();
-        for (int i = 0; i < secrets.size(); i++) {
-            CriticalSecretDefinition secret = secrets.get(i);
+    private void checkSecrets(List<Optional<CriticalSecretDefinition>> secrets) {
+        Checks.forEachRead(secrets, (i, secret) -> {
             String path = SECRETS + "[" + i + "]";
-            if (!secret.name().isEmpty() && !SECRET_NAME.matcher(secret.name()).matches()) {
+            if (!SECRET_NAME.matcher(secret.name()).matches()) {
                 issues.add(path + ".name", "'" + secret.name() + "' is not a Secrets Manager secret name.",
                         "use up to 512 letters, digits and /_+=.@- characters.");
             }
-            Integer same = firstByName.putIfAbsent(secret.name(), i);
-            if (same != null && !secret.name().isEmpty()) {
-                issues.add(path + ".name", "'" + secret.name() + "' is already " + SECRETS + "[" + same + "].",
-                        "list each secret once.");
-            }
             checkDescription(path + ".description", secret.description(), MAX_SECRET_DESCRIPTION);
-            checkWindow(path + ".recoveryWindowInDays", secret.recoveryWindowInDays(),
-                    CriticalSecretDefinition.DEFAULT_RECOVERY_WINDOW_DAYS);
+            Checks.deletionWindow(issues, path + ".recoveryWindowInDays", secret.recoveryWindowInDays(),
+                    OptionalInt.of(CriticalSecretDefinition.DEFAULT_RECOVERY_WINDOW_DAYS));
             checkPrincipals(path + ".readers", secret.readers(), true);
             checkReplicaRegions(path + ".replicaRegions", secret.replicaRegions());
-            checkKeyOf(path, secret);
+            keys.ifPresent(all -> checkKeyOf(path, secret, all));
             secret.valueFromSecretConfig().filter(key -> !CONFIG_KEY_NAME.matcher(key).matches())
                     .ifPresent(key -> issues.add(path + ".valueFromSecretConfig", "'" + key + "' is not a config key name.",
-                            "name a key of this stack's " + StackConfigLoader.NAMESPACE + " namespace, e.g. paymentsDbPassword."));
-        }
+                            "name a key of this stack's config, e.g. paymentsDbPassword."));
+        });
+        Checks.listedOnce(issues, secrets, index -> SECRETS + "[" + index + "].name", CriticalSecretDefinition::name,
+                CriticalSecretDefinition::name, "list each secret once.");
     }
 
-    private void checkKeyOf(String path, CriticalSecretDefinition secret) {
-        if (secret.keyAlias().isEmpty()) {
-            return;
-        }
-        config.criticalResources().key(secret.keyAlias()).ifPresentOrElse(key -> {
+    private void checkKeyOf(String path, CriticalSecretDefinition secret, List<CriticalKeyDefinition> keys) {
+        keys.stream().filter(key -> key.alias().equals(secret.keyAlias())).findFirst().ifPresentOrElse(key -> {
             Set<String> missing = new TreeSet<>(secret.replicaRegions());
             missing.removeAll(key.replicaRegions());
-            missing.remove(config.securityAccount().homeRegion());
+            security.ifPresent(account -> missing.remove(account.homeRegion()));
             if (!missing.isEmpty()) {
                 issues.add(path + ".replicaRegions", missing + " have no replica of its key " + key.aliasName()
                                 + ", so the replica secret could not be encrypted with it.",
@@ -117,14 +124,11 @@ final class CriticalResourcesValidator {
             }
         }, () -> issues.add(path + ".key", "'" + CriticalKeyDefinition.ALIAS_PREFIX + secret.keyAlias()
                         + "' is not the alias of any " + KEYS + " entry.",
-                "name one of " + config.criticalResources().keys().stream().map(CriticalKeyDefinition::aliasName).toList()
+                "name one of " + keys.stream().map(CriticalKeyDefinition::aliasName).toList()
                         + ", or add the key to " + KEYS + "."));
     }
 
     private void checkAlias(String path, String alias) {
-        if (alias.isEmpty()) {
-            return;
-        }
         if (!ALIAS.matcher(alias).matches()) {
             issues.add(path, "'" + alias + "' is not a KMS alias name.",
                     "use up to 250 letters, digits, '/', '_' and '-' after the alias/ prefix.");
@@ -139,29 +143,17 @@ final class CriticalResourcesValidator {
         }
     }
 
-    private void checkWindow(String path, int days, int defaultDays) {
-        if (days < MIN_WINDOW_DAYS || days > MAX_WINDOW_DAYS) {
-            issues.add(path, days + " is out of range: AWS accepts " + MIN_WINDOW_DAYS + " to " + MAX_WINDOW_DAYS + " days.",
-                    "use " + MIN_WINDOW_DAYS + " to " + MAX_WINDOW_DAYS + "; leave it out for the default " + defaultDays + ".");
-        }
-    }
-
+    /** Replicas go to other regions than the security account's home, where the original is. */
     private void checkReplicaRegions(String path, List<String> regions) {
-        String home = config.securityAccount().homeRegion();
-        Set<String> seen = new HashSet<>();
+        Optional<String> home = security.map(SecurityAccount::homeRegion);
         for (int i = 0; i < regions.size(); i++) {
             String region = regions.get(i);
-            String regionPath = path + "[" + i + "]";
-            if (!AwsRegions.isCommercial(region)) {
-                issues.add(regionPath, "'" + region + "' is not a region code of the commercial aws partition.",
-                        "use a code such as eu-west-1.");
-            } else if (region.equals(home)) {
-                issues.add(regionPath, "'" + region + "' is the security account's home region, where the original is.",
+            if (Checks.region(issues, path + "[" + i + "]", region) && home.filter(region::equals).isPresent()) {
+                issues.add(path + "[" + i + "]", "'" + region + "' is the security account's home region, where the original is.",
                         "list only other regions as replicas.");
-            } else if (!seen.add(region)) {
-                issues.add(regionPath, "'" + region + "' is listed twice.", "remove the duplicate.");
             }
         }
+        Checks.listedOnce(issues, regions, path, region -> AwsRegions.isCommercial(region) && !home.filter(region::equals).isPresent());
     }
 
     /**
@@ -175,43 +167,42 @@ final class CriticalResourcesValidator {
             issues.add(path, "is empty: nobody outside the security account could read the secret.",
                     "list the account ids or role ARNs that read it.");
         }
-        String securityId = config.securityAccount().account().id();
-        Set<String> seen = new HashSet<>();
-        for (WorkloadPrincipal principal : principals) {
+        for (int i = 0; i < principals.size(); i++) {
+            WorkloadPrincipal principal = principals.get(i);
             String quoted = "'" + principal.written() + "'";
-            if (!seen.add(principal.arn())) {
-                issues.add(path, quoted + " is listed twice.", "remove the duplicate.");
-            } else if (!organizationAccounts.contains(principal.accountId())) {
-                issues.add(path, quoted + " is in account " + principal.accountId()
+            if (organizationAccounts.filter(ids -> !ids.contains(principal.accountId())).isPresent()) {
+                issues.add(path + "[" + i + "]", quoted + " is in account " + principal.accountId()
                                 + ", which is not one of the organization's configured accounts.",
-                        "list only principals of " + StackConfigLoader.NAMESPACE + ":accounts, the security or the management account.");
-            } else if (principal.accountId().equals(securityId) && locksOutAdministrators(principal)) {
-                issues.add(path, quoted + " administers the security account; as a listed principal it would be"
+                        "list only principals of " + qualified("accounts") + ", the security or the management account.");
+            } else if (locksOutAdministrators(principal)) {
+                issues.add(path + "[" + i + "]", quoted + " administers the security account; as a listed principal it would be"
                                 + " denied administering this key or secret, which locks the administrators out.",
                         "list workload roles only; the security account's administrators keep full control anyway.");
             }
         }
+        Checks.listedOnce(issues, principals.stream().map(Optional::of).toList(), index -> path + "[" + index + "]",
+                WorkloadPrincipal::arn, WorkloadPrincipal::written, "remove the duplicate.");
     }
 
     private boolean locksOutAdministrators(WorkloadPrincipal principal) {
+        if (security.isEmpty() || organization.isEmpty() || !principal.accountId().equals(security.get().account().id())) {
+            return false;
+        }
         if (principal.isWholeAccount()) {
             return true;
         }
         String role = principal.role().orElseThrow();
-        return role.equals("/" + config.organization().accessRoleName())
-                || config.organization().breakGlassRoles().stream().anyMatch(breakGlass -> role.equals(breakGlass.path() + breakGlass.name()));
+        return role.equals("/" + organization.get().accessRoleName())
+                || organization.get().breakGlassRoles().stream().anyMatch(breakGlass -> role.equals(breakGlass.path() + breakGlass.name()));
     }
 
     private void checkServices(String path, List<String> services) {
-        Set<String> seen = new HashSet<>();
         for (int i = 0; i < services.size(); i++) {
-            String service = services.get(i);
-            if (!SERVICE_NAME.matcher(service).matches()) {
-                issues.add(path + "[" + i + "]", "'" + service + "' is not a service name.",
+            if (!SERVICE_NAME.matcher(services.get(i)).matches()) {
+                issues.add(path + "[" + i + "]", "'" + services.get(i) + "' is not a service name.",
                         "write the service's endpoint prefix only, e.g. s3 or rds: the program adds the region.");
-            } else if (!seen.add(service)) {
-                issues.add(path + "[" + i + "]", "'" + service + "' is listed twice.", "remove the duplicate.");
             }
         }
+        Checks.listedOnce(issues, services, path, SERVICE_NAME.asMatchPredicate());
     }
 }

@@ -1,23 +1,30 @@
-package io.github.deletionguard.config;
+package io.github.deletionguard.config.validate;
 
-import java.util.HashMap;
+import io.github.deletionguard.config.ConfigIssues;
+import io.github.deletionguard.config.NamedAccount;
+import io.github.deletionguard.config.Organization;
+import io.github.deletionguard.config.PartialConfig;
+import io.github.deletionguard.config.PolicyRollout;
+import io.github.deletionguard.config.PolicyTarget;
+import io.github.deletionguard.config.ServiceControlPolicySettings;
+
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+import static io.github.deletionguard.config.ConfigKeys.qualified;
 
 /**
  * Checks {@code deletion-guard:serviceControlPolicy} against what AWS Organizations accepts and
  * against what the policy needs from the rest of the config, before anything is deployed.
  */
 public final class ServiceControlPolicyValidator {
-    private static final String PATH = StackConfigLoader.NAMESPACE + ":serviceControlPolicy";
+    private static final String PATH = qualified("serviceControlPolicy");
     /**
-     * AWS Organizations quota of SCPs on one root, OU or account, as the issue that specified this
-     * check gives it (older AWS documentation says 5; a target near the limit deserves a look).
+     * AWS Organizations quota of SCPs on one root, OU or account since May 2026 (it was 5 before,
+     * as older documentation still says; a target near the limit deserves a look).
      */
     public static final int MAX_POLICIES_PER_TARGET = 10;
-    /** KMS pending windows and Secrets Manager recovery windows both run from 7 to 30 days. */
-    static final int SHORTEST_WINDOW_DAYS = 7;
-    static final int LONGEST_WINDOW_DAYS = 30;
 
     private final ConfigIssues issues;
 
@@ -25,32 +32,25 @@ public final class ServiceControlPolicyValidator {
         this.issues = issues;
     }
 
-    static void validate(GuardConfig config, ConfigIssues issues) {
+    static void validate(PartialConfig config, ConfigIssues issues) {
         config.serviceControlPolicy().ifPresent(settings -> {
             ServiceControlPolicyValidator validator = new ServiceControlPolicyValidator(issues);
-            validator.checkBreakGlassRoles(config.organization());
-            validator.checkMinimumWindow(settings.minimumWindowDays());
-            validator.checkTargets(settings, config.organization().managementAccount());
+            config.organization().ifPresent(validator::checkBreakGlassRoles);
+            Checks.deletionWindow(issues, PATH + ".minimumWindowDays", settings.minimumWindowDays(), OptionalInt.empty());
+            validator.checkTargets(settings, config.organization().map(Organization::managementAccount));
         });
     }
 
     private void checkBreakGlassRoles(Organization organization) {
         if (organization.breakGlassRoles().isEmpty()) {
-            issues.add(StackConfigLoader.NAMESPACE + ":organization.breakGlassRoles",
+            issues.add(qualified("organization.breakGlassRoles"),
                     "is empty, but the service control policy leaves key and secret deletion to break-glass roles:"
                             + " nobody could delete one on purpose.",
                     "list at least one break-glass role (BreakGlass or /path/BreakGlass).");
         }
     }
 
-    private void checkMinimumWindow(int days) {
-        if (days < SHORTEST_WINDOW_DAYS || days > LONGEST_WINDOW_DAYS) {
-            issues.add(PATH + ".minimumWindowDays", days + " is outside the windows KMS and Secrets Manager accept.",
-                    "use " + SHORTEST_WINDOW_DAYS + " to " + LONGEST_WINDOW_DAYS + " days.");
-        }
-    }
-
-    private void checkTargets(ServiceControlPolicySettings settings, NamedAccount management) {
+    private void checkTargets(ServiceControlPolicySettings settings, Optional<NamedAccount> management) {
         List<PolicyTarget> targets = settings.targets();
         if (targets.isEmpty()) {
             issues.add(PATH + ".targets", "is missing or empty: the policy would bind no account.",
@@ -60,24 +60,16 @@ public final class ServiceControlPolicyValidator {
             issues.add(PATH + ".targets", "lists " + targets.size() + " targets, but rollout test-ou attaches to one OU only.",
                     "keep the one test OU, or set rollout to full once the policy has proven itself there.");
         }
-        Map<String, Integer> firstById = new HashMap<>();
         for (int i = 0; i < targets.size(); i++) {
-            PolicyTarget target = targets.get(i);
             String targetPath = PATH + ".targets[" + i + "]";
-            // An empty id was reported while reading (missing, or a number that lost its zeros).
-            if (!target.id().isEmpty()) {
-                checkTargetId(targetPath + ".id", target, settings.rollout(), management);
-                Integer sameId = firstById.putIfAbsent(target.id(), i);
-                if (sameId != null) {
-                    issues.add(targetPath + ".id", "'" + target.id() + "' is already " + PATH + ".targets[" + sameId + "].",
-                            "list each target once.");
-                }
-            }
-            checkAttachedCount(targetPath + ".alreadyAttached", target.alreadyAttached());
+            checkTargetId(targetPath + ".id", targets.get(i), settings.rollout(), management);
+            checkAttachedCount(targetPath + ".alreadyAttached", targets.get(i).alreadyAttached());
         }
+        Checks.listedOnce(issues, targets.stream().map(Optional::of).toList(), index -> PATH + ".targets[" + index + "].id",
+                PolicyTarget::id, PolicyTarget::id, "list each target once.");
     }
 
-    private void checkTargetId(String path, PolicyTarget target, PolicyRollout rollout, NamedAccount management) {
+    private void checkTargetId(String path, PolicyTarget target, PolicyRollout rollout, Optional<NamedAccount> management) {
         PolicyTarget.Kind kind = target.kind();
         if (kind == PolicyTarget.Kind.UNRECOGNISED) {
             issues.add(path, "'" + target.id() + "' is not a root, OU or account id.",
@@ -85,7 +77,7 @@ public final class ServiceControlPolicyValidator {
         } else if (rollout == PolicyRollout.TEST_OU && kind != PolicyTarget.Kind.ORGANIZATIONAL_UNIT) {
             issues.add(path, "'" + target.id() + "' is not an OU, but rollout test-ou attaches to one OU of test accounts only.",
                     "attach to the test OU (ou-...-...), or set rollout to full to reach the root or single accounts.");
-        } else if (target.id().equals(management.id())) {
+        } else if (management.filter(account -> account.id().equals(target.id())).isPresent()) {
             issues.add(path, "'" + target.id() + "' is the management account, which no SCP ever restricts.",
                     "remove it; its keys and secrets are covered by the deletion alarms only.");
         }

@@ -1,0 +1,42 @@
+package io.github.deletionguard.config.validate;
+
+import io.github.deletionguard.config.ConfigIssue;
+import io.github.deletionguard.config.GuardConfig;
+import io.github.deletionguard.config.MemberAccount;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.github.deletionguard.config.ConfigKeys.qualified;
+
+/**
+ * What a valid config leaves unwatched, said before deploying: either may be meant (a stack
+ * that relies on EventBridge only, a security account guarded by a sibling stack), so neither
+ * stops the deployment.
+ */
+public final class ConfigWarnings {
+    private ConfigWarnings() {
+    }
+
+    public static List<ConfigIssue> of(GuardConfig config) {
+        List<ConfigIssue> warnings = new ArrayList<>();
+        if (config.accounts().stream().allMatch(member -> member.cloudTrailLogGroup().isEmpty())) {
+            warnings.add(new ConfigIssue(qualified("accounts"),
+                    "no account has a cloudTrailLogGroup, so no CloudWatch alarm is deployed at all: only the"
+                            + " EventBridge notifications watch keys and secrets.",
+                    "set cloudTrailLogGroup on the account whose CloudWatch Logs log group the organization trail delivers to."));
+        }
+        String securityId = config.securityAccount().account().id();
+        // An OU stack leaves the security account to the stack that owns the central resources.
+        List<MemberAccount> watching = config.stackScope().ownsCentralResources() ? config.guardedAccounts() : config.accounts();
+        if (watching.stream().noneMatch(member -> member.id().equals(securityId))) {
+            warnings.add(new ConfigIssue(qualified("securityAccount.id"),
+                    "'" + securityId + "' is not among the accounts " + (config.stackScope().ownsCentralResources()
+                            ? "this stack guards" : "of " + qualified("accounts"))
+                            + ", so nothing watches the account that holds the critical keys and secrets and receives every notification.",
+                    "add the security account to " + qualified("accounts") + (config.stackScope().ownsCentralResources()
+                            ? " and to this stack's stackScope." : ".")));
+        }
+        return warnings;
+    }
+}
