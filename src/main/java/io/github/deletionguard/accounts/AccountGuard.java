@@ -4,6 +4,7 @@ import com.pulumi.aws.Provider;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
+import io.github.deletionguard.config.LogGroupLocation;
 import io.github.deletionguard.config.MemberAccount;
 import io.github.deletionguard.detection.EventForwardingRole;
 import io.github.deletionguard.detection.EventForwardingRoleArgs;
@@ -54,7 +55,7 @@ public final class AccountGuard extends ComponentResource {
                     args.regionProviders().get(region),
                     region,
                     account.id(),
-                    account.cloudTrailLogGroup().filter(group -> group.region().equals(region)).map(group -> group.name()),
+                    account.logGroupIn(region).map(LogGroupLocation::name),
                     args.names(),
                     args.alarms(),
                     args.alarmSettings(),

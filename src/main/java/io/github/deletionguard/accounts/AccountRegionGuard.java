@@ -15,9 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/**
- * Everything the program deploys in one account and region.
- */
+/** Everything the program deploys in one account and region. */
 public final class AccountRegionGuard extends ComponentResource {
     /** Keeps the package name the component was first released under: the token is part of every child's URN. */
     public static final String TYPE = "deletion-guard:guard:AccountRegionGuard";

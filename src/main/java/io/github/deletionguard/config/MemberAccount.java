@@ -22,7 +22,12 @@ public record MemberAccount(NamedAccount account, List<String> regions, Optional
         return account.name();
     }
 
+    /** The account's CloudTrail log group if it is in this region: where its alarms go. */
+    public Optional<LogGroupLocation> logGroupIn(String region) {
+        return cloudTrailLogGroup.filter(group -> group.region().equals(region));
+    }
+
     public boolean hostsLogGroupIn(String region) {
-        return cloudTrailLogGroup.map(group -> group.region().equals(region)).orElse(false);
+        return logGroupIn(region).isPresent();
     }
 }

@@ -81,10 +81,6 @@ public final class PolicyTemplate {
         return source;
     }
 
-    public Set<String> placeholders() {
-        return Set.copyOf(placeholders);
-    }
-
     /**
      * The document with every placeholder replaced, minified as AWS receives it. Values are
      * strings or collections of strings; every placeholder must be given and nothing else.
