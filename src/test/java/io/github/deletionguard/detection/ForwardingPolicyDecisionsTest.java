@@ -1,0 +1,113 @@
+package io.github.deletionguard.detection;
+
+import com.google.gson.JsonObject;
+import com.pulumi.aws.cloudwatch.EventBusPolicy;
+import com.pulumi.aws.sns.TopicPolicy;
+import io.github.deletionguard.plan.OfflineEngine;
+import io.github.deletionguard.testing.Deployments;
+import io.github.deletionguard.testing.IamSimulator.Case;
+import io.github.deletionguard.testing.IamSimulator.Decision;
+import io.github.deletionguard.testing.IamSimulator.Request;
+import io.github.deletionguard.testing.RoleDecisions;
+import io.github.deletionguard.testing.RoleDecisions.Expected;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.github.deletionguard.testing.IamSimulator.Decision.Allowed;
+import static io.github.deletionguard.testing.IamSimulator.Decision.ImplicitlyDenied;
+import static io.github.deletionguard.testing.RoleDecisions.assertDecisions;
+import static io.github.deletionguard.testing.RoleDecisions.json;
+import static io.github.deletionguard.testing.RoleDecisions.role;
+
+/**
+ * The forwarding documents of the prod stack file, decided by iam-simulate rather than read by
+ * us: EventBridge may assume the forwarding role only for this account's own forwarding rules,
+ * the role may only put events on the central bus, the central bus admits only forwarding roles
+ * of the organization, and the hub topic admits only the central rules.
+ */
+class ForwardingPolicyDecisionsTest {
+    private static final String ORGANIZATION = "o-pr0dorg7x2k";
+    private static final String SECURITY = "222222222222";
+    private static final String PAYMENTS = "444444444444";
+    private static final String LOG_ARCHIVE = "333333333333";
+    private static final String BUS = "arn:aws:events:eu-central-1:" + SECURITY + ":event-bus/deletion-guard-deletion-events";
+    private static final String TOPIC = "arn:aws:sns:eu-central-1:" + SECURITY + ":deletion-guard-notifications";
+    private static final String FORWARDING_ROLE = role(PAYMENTS, "deletion-guard-event-forwarding");
+    private static final JsonObject ALLOW_EVERYTHING = json("""
+            {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}
+            """);
+
+    private static RoleDecisions payments;
+    private static JsonObject busPolicy;
+    private static JsonObject topicPolicy;
+
+    @BeforeAll
+    static void deployProd() {
+        OfflineEngine.Run run = Deployments.ofStackFile("prod");
+        payments = RoleDecisions.of(run, PAYMENTS);
+        busPolicy = json(Deployments.ofType(run, EventBusPolicy.class).get(0).input("policy"));
+        topicPolicy = json(Deployments.ofType(run, TopicPolicy.class).stream()
+                .filter(policy -> policy.provider().orElseThrow().region().equals("eu-central-1"))
+                .findFirst().orElseThrow().input("policy"));
+    }
+
+    @Test
+    void eventBridgeAssumesTheForwardingRoleOnlyForThisAccountsOwnForwardingRules() {
+        String forwardingRule = "arn:aws:events:us-east-1:" + PAYMENTS + ":rule/deletion-guard-forward-deletion-events";
+        String remediationRule = "arn:aws:events:us-east-1:" + PAYMENTS + ":rule/deletion-guard-remediate-deletion";
+        assertDecisions(List.of(
+                payments.assume("forwarding rule assumes the forwarding role", "deletion-guard-event-forwarding",
+                        "events.amazonaws.com", PAYMENTS, forwardingRule, Allowed),
+                payments.assume("forwarding rule of a region the account lacks", "deletion-guard-event-forwarding",
+                        "events.amazonaws.com", PAYMENTS, forwardingRule.replace("us-east-1", "ap-south-1"), ImplicitlyDenied),
+                payments.assume("another account's forwarding rule", "deletion-guard-event-forwarding", "events.amazonaws.com",
+                        LOG_ARCHIVE, forwardingRule.replace(PAYMENTS, LOG_ARCHIVE), ImplicitlyDenied),
+                payments.assume("remediation rule assumes the forwarding role", "deletion-guard-event-forwarding",
+                        "events.amazonaws.com", PAYMENTS, remediationRule, ImplicitlyDenied)));
+    }
+
+    @Test
+    void theForwardingRolePutsEventsOnlyOnTheCentralBus() {
+        assertDecisions(List.of(
+                payments.act("forwarding role puts events on another bus", FORWARDING_ROLE, "events:PutEvents",
+                        "arn:aws:events:us-east-1:" + PAYMENTS + ":event-bus/default", null, Map.of(), ImplicitlyDenied)));
+    }
+
+    @Test
+    void theCentralBusAdmitsOnlyForwardingRolesOfTheOrganization() {
+        JsonObject forwardingPermissions = payments.inlinePolicy("deletion-guard-event-forwarding", "put-events-on-central-bus");
+        assertDecisions(List.of(
+                putEvents("a member's forwarding role", FORWARDING_ROLE, forwardingPermissions, ORGANIZATION, Allowed),
+                putEvents("another role of a member, allowed everything", role(PAYMENTS, "Admin"), ALLOW_EVERYTHING,
+                        ORGANIZATION, ImplicitlyDenied),
+                putEvents("a forwarding role outside the organization", role("999999999999", "deletion-guard-event-forwarding"),
+                        forwardingPermissions, "o-0therorg000", ImplicitlyDenied)));
+    }
+
+    @Test
+    void theHubTopicAdmitsTheCentralRulesAndStillTheGuardAlarms() {
+        String centralRule = "arn:aws:events:eu-central-1:" + SECURITY + ":rule/deletion-guard-deletion-events/deletion-guard-notify-key-deletion";
+        assertDecisions(List.of(
+                publish("a central rule", "events.amazonaws.com", SECURITY, centralRule, Allowed),
+                publish("a rule of the central bus that is not ours", "events.amazonaws.com", SECURITY,
+                        centralRule.replace("notify-key-deletion", "notify-everything"), ImplicitlyDenied),
+                publish("a member account's rule", "events.amazonaws.com", PAYMENTS,
+                        "arn:aws:events:eu-central-1:" + PAYMENTS + ":rule/deletion-guard-notify-key-deletion", ImplicitlyDenied),
+                publish("a guard alarm", "cloudwatch.amazonaws.com", PAYMENTS,
+                        "arn:aws:cloudwatch:eu-central-1:" + PAYMENTS + ":alarm:deletion-guard-kms-errors", Allowed)));
+    }
+
+    private static Expected putEvents(String name, String principal, JsonObject identityPolicy, String organization,
+                                      Decision decision) {
+        return new Expected(new Case(name, List.of(identityPolicy), List.of(), busPolicy, new Request(principal,
+                "events:PutEvents", BUS, Map.of("aws:PrincipalOrgID", organization))), decision);
+    }
+
+    private static Expected publish(String name, String service, String sourceAccount, String sourceArn, Decision decision) {
+        return new Expected(new Case(name, List.of(), List.of(), topicPolicy, new Request(service, "sns:Publish", TOPIC,
+                Map.of("aws:SourceAccount", sourceAccount, "aws:SourceArn", sourceArn))), decision);
+    }
+}
