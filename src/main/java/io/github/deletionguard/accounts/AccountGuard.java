@@ -4,8 +4,11 @@ import com.pulumi.aws.Provider;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
+import io.github.deletionguard.awsapi.AwsService;
 import io.github.deletionguard.config.LogGroupLocation;
 import io.github.deletionguard.config.MemberAccount;
+import io.github.deletionguard.detection.DeletionEventForwarding;
+import io.github.deletionguard.detection.DeletionEventForwardingArgs;
 import io.github.deletionguard.detection.EventForwardingRole;
 import io.github.deletionguard.detection.EventForwardingRoleArgs;
 import io.github.deletionguard.providers.AccountProviders;
@@ -17,14 +20,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One guarded account: its IAM roles, once, and a region guard for each of its regions.
+ * One guarded account: its IAM roles, once; the forwarding of the global services' events, once,
+ * in us-east-1; and a region guard for each of its regions.
  */
 public final class AccountGuard extends ComponentResource {
     /** Keeps the package name the component was first released under: the token is part of every child's URN. */
     public static final String TYPE = "deletion-guard:guard:AccountGuard";
 
-    /** The providers an account guard deploys through: one per region, and the one for IAM. */
-    public record Providers(Map<String, Provider> regional, Provider iam) {
+    /**
+     * The providers an account guard deploys through: one per region, the one for IAM, and the
+     * one of us-east-1, where EventBridge delivers the events of the global services.
+     */
+    public record Providers(Map<String, Provider> regional, Provider iam, Provider globalServices) {
     }
 
     /**
@@ -36,7 +43,10 @@ public final class AccountGuard extends ComponentResource {
     public static Providers providersOf(AccountProviders providers, MemberAccount account, String securityHomeRegion) {
         Map<String, Provider> regional = new LinkedHashMap<>();
         account.regions().forEach(region -> regional.put(region, providers.forRegion(account.account(), region)));
-        return new Providers(regional, providers.forRegion(account.account(), securityHomeRegion));
+        // Like IAM's, the global services' provider is the same whatever the region list says: the
+        // shared provider of us-east-1, so adding or removing us-east-1 as a region moves nothing.
+        return new Providers(regional, providers.forRegion(account.account(), securityHomeRegion),
+                providers.forRegion(account.account(), AwsService.GLOBAL_EVENTS_REGION));
     }
 
     public AccountGuard(String name, AccountGuardArgs args, ComponentResourceOptions options) {
@@ -50,6 +60,11 @@ public final class AccountGuard extends ComponentResource {
                 new RemediationRoles(name + "-remediation", new RemediationRolesArgs(
                         iamProvider, account.id(), account.regions(), remediation),
                         ComponentResourceOptions.builder().parent(this).build()));
+        if (!args.forwarding().globalServiceRules().isEmpty()) {
+            new DeletionEventForwarding(name + "-global-services", new DeletionEventForwardingArgs(
+                    args.globalServicesProvider(), args.forwarding().globalServiceRules(), forwardingRole.roleArn(),
+                    args.centralBusArn()), ComponentResourceOptions.builder().parent(this).build());
+        }
         for (String region : account.regions()) {
             new AccountRegionGuard(name + "-" + region, new AccountRegionGuardArgs(
                     args.regionProviders().get(region),

@@ -30,7 +30,7 @@ public final class AccountRegionGuard extends ComponentResource {
                         ComponentResourceOptions.builder().parent(this).build()).alarmNames())
                 .orElse(Output.of(List.of()));
         new DeletionEventForwarding(name + "-forwarding", new DeletionEventForwardingArgs(
-                args.provider(), args.forwarding(), args.forwardingRoleArn(), args.centralBusArn()),
+                args.provider(), args.forwarding().regionalRules(), args.forwardingRoleArn(), args.centralBusArn()),
                 ComponentResourceOptions.builder().parent(this).build());
         args.remediation().ifPresent(remediation -> new DeletionRemediation(name + "-remediation",
                 new DeletionRemediationArgs(args.provider(), args.region(), args.accountId(), remediation,

@@ -46,17 +46,34 @@ class ForwardingDeploymentTest {
         for (AlarmMode mode : AlarmMode.values()) {
             OfflineEngine.Run run = Deployments.of(ConfigBuilder.sample().alarmMode(mode).load());
             PreparedForwarding forwarding = forwarding(mode, RemediationSettings.off());
+            assertEquals(List.of("deletion-guard-forward-deletion-events", "deletion-guard-forward-key-events",
+                    "deletion-guard-forward-guardrail-events", "deletion-guard-forward-monitoring-events"),
+                    forwarding.regionalRules().stream().map(PreparedForwarding.Rule::name).toList());
+            assertEquals(List.of("deletion-guard-forward-global-events"),
+                    forwarding.globalServiceRules().stream().map(PreparedForwarding.Rule::name).toList());
             for (String account : ACCOUNTS) {
                 for (String region : REGIONS) {
-                    ProviderTarget target = new ProviderTarget(account, region);
-                    PlannedResource rule = only(run, EventRule.class, target, "deletion-guard-forward-deletion-events");
-                    assertEquals("ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS", rule.input("state"));
-                    assertEquals(forwarding.forwardingPattern(), rule.input("eventPattern"));
-                    PlannedResource toBus = onlyTargetOf(run, target, "deletion-guard-forward-deletion-events");
-                    assertEquals(CENTRAL_BUS, toBus.input("arn"));
-                    assertEquals("arn:aws:iam::" + account + ":role/deletion-guard-event-forwarding", toBus.input("roleArn"));
+                    assertForwards(run, new ProviderTarget(account, region), forwarding.regionalRules());
                 }
+                // The sample's regions lack us-east-1, where the global services' events arrive.
+                assertForwards(run, new ProviderTarget(account, "us-east-1"), forwarding.globalServiceRules());
             }
+        }
+    }
+
+    private static void assertForwards(OfflineEngine.Run run, ProviderTarget target, List<PreparedForwarding.Rule> rules) {
+        Set<String> expected = rules.stream().map(PreparedForwarding.Rule::name).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> deployed = at(run, EventRule.class, target).stream().filter(rule -> rule.input("eventBusName") == null)
+                .map(rule -> rule.input("name")).filter(name -> name.contains("-forward-"))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(expected, deployed, target.toString());
+        for (PreparedForwarding.Rule prepared : rules) {
+            PlannedResource rule = only(run, EventRule.class, target, prepared.name());
+            assertEquals(prepared.state().name(), rule.input("state"));
+            assertEquals(prepared.pattern(), rule.input("eventPattern"));
+            PlannedResource toBus = onlyTargetOf(run, target, prepared.name());
+            assertEquals(CENTRAL_BUS, toBus.input("arn"));
+            assertEquals("arn:aws:iam::" + target.account() + ":role/deletion-guard-event-forwarding", toBus.input("roleArn"));
         }
     }
 
@@ -75,12 +92,12 @@ class ForwardingDeploymentTest {
 
             List<PlannedResource> centralRules = at(run, EventRule.class, home).stream()
                     .filter(rule -> "deletion-guard-deletion-events".equals(rule.input("eventBusName"))).toList();
-            Set<String> kinds = NotifiedEvent.forMode(mode, new NotifiedEvent.Scope(
-                    List.of("deletion-guard-kms-key-pending-deletion-use"), Optional.of("deletion-guard-remediate-deletion")))
-                    .stream().map(kind -> "deletion-guard-notify-" + kind.id()).collect(Collectors.toCollection(TreeSet::new));
+            Set<String> kinds = forwarding.centralRules().stream().map(rule -> "deletion-guard-notify-" + rule.kind().id())
+                    .collect(Collectors.toCollection(TreeSet::new));
             assertEquals(kinds, centralRules.stream().map(rule -> rule.input("name")).collect(Collectors.toCollection(TreeSet::new)));
             // Forwarded read-only calls are still read-only calls: only their rules need the wider state.
-            assertEquals(Set.of("deletion-guard-notify-key-pending-use", "deletion-guard-notify-secret-pending-access"),
+            assertEquals(Set.of("deletion-guard-notify-key-pending-use", "deletion-guard-notify-secret-pending-access",
+                            "deletion-guard-notify-key-pending-import-use"),
                     centralRules.stream().filter(rule -> "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS".equals(rule.input("state")))
                             .map(rule -> rule.input("name")).collect(Collectors.toSet()));
             centralRules.stream().filter(rule -> !rule.input("name").contains("pending"))
@@ -88,11 +105,18 @@ class ForwardingDeploymentTest {
             for (PreparedForwarding.CentralRule central : forwarding.centralRules()) {
                 PlannedResource rule = only(run, EventRule.class, home, central.name());
                 assertEquals(central.pattern(), rule.input("eventPattern"));
-                PlannedResource toTopic = onlyTargetOf(run, home, central.name());
-                assertEquals("arn:aws:sns:eu-central-1:" + SECURITY_ID + ":deletion-guard-notifications", toTopic.input("arn"));
-                JsonObject transformer = toTopic.inputs().getAsJsonObject("inputTransformer");
-                assertEquals(central.inputTemplate(), transformer.get("inputTemplate").getAsString());
-                assertEquals(new TreeMap<>(central.inputPaths()), transformerPaths(transformer));
+                PlannedResource target = onlyTargetOf(run, home, central.name());
+                if (central.message().isEmpty()) {
+                    assertEquals(NotifiedEvent.Delivery.COUNTED, central.kind().delivery());
+                    assertEquals(null, target.inputs().get("inputTransformer"), central.name());
+                    assertEquals("arn:aws:logs:eu-central-1:" + SECURITY_ID + ":log-group:/aws/events/deletion-guard-denied-calls",
+                            target.input("arn"), central.name());
+                    continue;
+                }
+                assertEquals("arn:aws:sns:eu-central-1:" + SECURITY_ID + ":deletion-guard-notifications", target.input("arn"));
+                JsonObject transformer = target.inputs().getAsJsonObject("inputTransformer");
+                assertEquals(central.message().get().inputTemplate(), transformer.get("inputTemplate").getAsString());
+                assertEquals(new TreeMap<>(central.message().get().inputPaths()), transformerPaths(transformer));
             }
         }
     }

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 import static io.github.deletionguard.testing.IamSimulator.Decision.Allowed;
 import static io.github.deletionguard.testing.IamSimulator.Decision.ImplicitlyDenied;
@@ -25,8 +27,8 @@ import static io.github.deletionguard.testing.RoleDecisions.role;
 /**
  * The forwarding documents of the prod stack file, decided by iam-simulate rather than read by
  * us: EventBridge may assume the forwarding role only for this account's own forwarding rules,
- * the role may only put events on the central bus, the central bus admits only forwarding roles
- * of the organization, and the hub topic admits only the central rules.
+ * the role may only put events on the central bus, the central bus admits only the forwarding
+ * rules of the organization (through their roles), and the hub topic admits only the central rules.
  */
 class ForwardingPolicyDecisionsTest {
     private static final String ORGANIZATION = "o-pr0dorg7x2k";
@@ -77,14 +79,26 @@ class ForwardingPolicyDecisionsTest {
     }
 
     @Test
-    void theCentralBusAdmitsOnlyForwardingRolesOfTheOrganization() {
+    void theCentralBusAdmitsOnlyTheForwardingRulesOfTheOrganization() {
         JsonObject forwardingPermissions = payments.inlinePolicy("deletion-guard-event-forwarding", "put-events-on-central-bus");
+        String deletionRule = "arn:aws:events:eu-west-1:" + PAYMENTS + ":rule/deletion-guard-forward-deletion-events";
+        String globalRule = "arn:aws:events:us-east-1:" + PAYMENTS + ":rule/deletion-guard-forward-global-events";
         assertDecisions(List.of(
-                putEvents("a member's forwarding role", FORWARDING_ROLE, forwardingPermissions, ORGANIZATION, Allowed),
-                putEvents("another role of a member, allowed everything", role(PAYMENTS, "Admin"), ALLOW_EVERYTHING,
-                        ORGANIZATION, ImplicitlyDenied),
-                putEvents("a forwarding role outside the organization", role("999999999999", "deletion-guard-event-forwarding"),
-                        forwardingPermissions, "o-0therorg000", ImplicitlyDenied)));
+                putEvents("a member's deletion events rule, through its forwarding role", FORWARDING_ROLE,
+                        forwardingPermissions, ORGANIZATION, Optional.of(deletionRule), Allowed),
+                putEvents("a member's global services rule, through its forwarding role", FORWARDING_ROLE,
+                        forwardingPermissions, ORGANIZATION, Optional.of(globalRule), Allowed),
+                // A self-made role of the forwarding role's name (or the real one, assumed by a person)
+                // calls PutEvents itself: no rule is the source, so it can neither forge nor flood.
+                putEvents("the forwarding role's name, called directly", FORWARDING_ROLE, forwardingPermissions,
+                        ORGANIZATION, Optional.empty(), ImplicitlyDenied),
+                putEvents("the forwarding role's name, for a rule of another name", FORWARDING_ROLE, forwardingPermissions,
+                        ORGANIZATION, Optional.of(deletionRule.replace("forward-deletion-events", "flood")), ImplicitlyDenied),
+                putEvents("another role of a member, allowed everything, for a forwarding rule", role(PAYMENTS, "Admin"),
+                        ALLOW_EVERYTHING, ORGANIZATION, Optional.of(deletionRule), ImplicitlyDenied),
+                putEvents("a forwarding role and rule outside the organization", role("999999999999", "deletion-guard-event-forwarding"),
+                        forwardingPermissions, "o-0therorg000",
+                        Optional.of(deletionRule.replace(PAYMENTS, "999999999999")), ImplicitlyDenied)));
     }
 
     @Test
@@ -100,10 +114,13 @@ class ForwardingPolicyDecisionsTest {
                         "arn:aws:cloudwatch:eu-central-1:" + PAYMENTS + ":alarm:deletion-guard-kms-errors", Allowed)));
     }
 
+    /** @param sourceRule the rule EventBridge delivers for ({@code aws:SourceArn}); absent for a direct call */
     private static Expected putEvents(String name, String principal, JsonObject identityPolicy, String organization,
-                                      Decision decision) {
+                                      Optional<String> sourceRule, Decision decision) {
+        Map<String, String> context = new TreeMap<>(Map.of("aws:PrincipalOrgID", organization));
+        sourceRule.ifPresent(rule -> context.put("aws:SourceArn", rule));
         return new Expected(new Case(name, List.of(identityPolicy), List.of(), busPolicy, new Request(principal,
-                "events:PutEvents", BUS, Map.of("aws:PrincipalOrgID", organization))), decision);
+                "events:PutEvents", BUS, context)), decision);
     }
 
     private static Expected publish(String name, String service, String sourceAccount, String sourceArn, Decision decision) {
