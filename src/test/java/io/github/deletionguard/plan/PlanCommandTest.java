@@ -3,6 +3,7 @@ package io.github.deletionguard.plan;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.github.deletionguard.App;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +24,7 @@ class PlanCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int plan(Path root, String... args) {
-        return PlanCommand.run(args, root, new PrintStream(out, true), new PrintStream(err, true));
+        return new PlanCommand(App::stack).run(args, root, new PrintStream(out, true), new PrintStream(err, true));
     }
 
     @Test
@@ -33,7 +34,8 @@ class PlanCommandTest {
         assertEquals(0, plan(Path.of(""), "plan", "prod", "--json", file.toString()), err::toString);
 
         JsonObject plan = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
-        assertEquals(Set.of("stack", "resources", "outputs"), plan.keySet());
+        assertEquals(Set.of("schemaVersion", "stack", "resources", "outputs"), plan.keySet());
+        assertEquals(1, plan.get("schemaVersion").getAsInt());
         assertEquals("prod", plan.get("stack").getAsString());
         for (JsonElement element : plan.getAsJsonArray("resources")) {
             JsonObject resource = element.getAsJsonObject();
