@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
  */
 final class PlanSummary {
     private static final String NONE = ".";
+    private static final int WIDTH = 100;
 
     private PlanSummary() {
     }
@@ -67,11 +68,26 @@ final class PlanSummary {
         }
     }
 
+    /** AWS resources by kind, most first: {@code 31 EventRule, 31 EventTarget, 15 Role, ...}. */
     private static void kinds(StringBuilder text, PlanView plan) {
         Map<String, Long> byKind = plan.where(resource -> resource.provider().isPresent()).stream()
-                .collect(Collectors.groupingBy(resource -> resource.type().substring(resource.type().indexOf(':') + 1), TreeMap::new, Collectors.counting()));
-        text.append("\nKinds: ").append(byKind.entrySet().stream()
-                .map(entry -> entry.getValue() + " " + entry.getKey()).collect(Collectors.joining(", "))).append('\n');
+                .collect(Collectors.groupingBy(resource -> resource.type().substring(resource.type().lastIndexOf(':') + 1),
+                        TreeMap::new, Collectors.counting()));
+        List<String> kinds = byKind.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(entry -> entry.getValue() + " " + entry.getKey()).toList();
+        text.append("\nKinds:");
+        int column = WIDTH;
+        for (int i = 0; i < kinds.size(); i++) {
+            String kind = kinds.get(i) + (i < kinds.size() - 1 ? "," : "");
+            if (column + kind.length() + 1 > WIDTH) {
+                text.append("\n ");
+                column = 1;
+            }
+            text.append(' ').append(kind);
+            column += kind.length() + 1;
+        }
+        text.append('\n');
     }
 
     private static void coverage(StringBuilder text, PlanView plan) {

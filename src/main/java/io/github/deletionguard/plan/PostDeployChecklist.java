@@ -47,7 +47,8 @@ final class PostDeployChecklist {
                     + " the real value of " + (secureConfigKeys.isEmpty() ? "their config keys" : String.join(", ", new TreeSet<>(secureConfigKeys)))
                     + " with pulumi config set --secret <key>; a ciphertext copied from the repository's stack files is a placeholder.");
         }
-        items.add("Run drill <stack> in a quiet window, then status <stack>: every alarm, rule and subscription answers.");
+        String stack = plan.run().stack();
+        items.add("Run drill " + stack + " in a quiet window, then status " + stack + ": every alarm, rule and subscription answers.");
         return items;
     }
 
