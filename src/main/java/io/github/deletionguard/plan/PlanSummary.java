@@ -5,11 +5,13 @@ import com.pulumi.aws.cloudwatch.LogMetricFilter;
 import com.pulumi.aws.cloudwatch.MetricAlarm;
 import com.pulumi.aws.kms.Key;
 import com.pulumi.aws.kms.ReplicaKey;
+import com.pulumi.aws.organizations.Policy;
 import com.pulumi.aws.organizations.PolicyAttachment;
 import com.pulumi.aws.secretsmanager.Secret;
 import com.pulumi.aws.sns.Topic;
 import com.pulumi.aws.sns.TopicSubscription;
 import com.pulumi.aws.ssm.Document;
+import io.github.deletionguard.awsapi.OrganizationPolicyType;
 import io.github.deletionguard.detection.CentralEventBus;
 import io.github.deletionguard.detection.DeletionEventForwarding;
 import io.github.deletionguard.remediation.DeletionRemediation;
@@ -104,9 +106,8 @@ final class PlanSummary {
                 : plan.ofType(MetricAlarm.class).size() + " alarms on " + logGroups.size() + " log groups: " + String.join(", ", logGroups));
         List<PlannedResource> remediation = plan.childrenOf(DeletionRemediation.TYPE, Document.class);
         line(text, "Remediation", remediation.isEmpty() ? "off" : spread(plan, remediation) + " (SSM Automation undoes the deletion)");
-        List<PlannedResource> attachments = plan.ofType(PolicyAttachment.class);
-        line(text, "Service control policy", attachments.isEmpty() ? "none"
-                : "attached to " + attachments.stream().map(attachment -> attachment.input("targetId")).collect(Collectors.joining(", ")));
+        line(text, "Organization policies", plan.ofType(Policy.class).isEmpty() ? "none"
+                : organizationPolicies(plan) + " attached to " + String.join(", ", policyTargets(plan)));
         Set<String> addresses = plan.ofType(TopicSubscription.class).stream().map(subscription -> subscription.input("endpoint"))
                 .collect(Collectors.toCollection(TreeSet::new));
         line(text, "Notifications", plan.ofType(Topic.class).size() + " topics (" + PlanView.places(plan.ofType(Topic.class)).stream()
@@ -117,9 +118,10 @@ final class PlanSummary {
 
     private static void risks(StringBuilder text, PlanView plan) {
         List<String> risks = new ArrayList<>();
-        plan.ofType(PolicyAttachment.class).stream().map(attachment -> attachment.input("targetId")).filter(id -> id.startsWith("r-"))
-                .forEach(root -> risks.add("The SCP is attached to the organization root " + root + ": a mistake in it binds every member"
-                        + " account at once. Roll it out on a test OU first; the README says how to take it off fast."));
+        policyTargets(plan).stream().filter(id -> id.startsWith("r-"))
+                .forEach(root -> risks.add("The " + organizationPolicies(plan) + " attached to the organization root " + root
+                        + ": a mistake binds every member account at once. Roll out on a test OU first; the README says how to take"
+                        + " them off fast."));
         List<PlannedResource> remediation = plan.childrenOf(DeletionRemediation.TYPE, Document.class);
         if (!remediation.isEmpty()) {
             risks.add("Remediation changes state in " + accounts(remediation) + " accounts: it cancels key deletions and restores"
@@ -127,14 +129,28 @@ final class PlanSummary {
         }
         List<PlannedResource> protectedResources = plan.where(PlannedResource::protect);
         if (!protectedResources.isEmpty()) {
-            risks.add(protectedResources.size() + " protected resources (critical keys and secrets): removing or renaming their entry"
-                    + " makes pulumi up fail until they are unprotected on purpose.");
+            risks.add(protectedResources.size() + " protected resources (critical keys and secrets, organization policies and their"
+                    + " attachments): removing or renaming their entry makes pulumi up fail until they are unprotected on purpose.");
         }
         text.append("\nRisks:\n");
         if (risks.isEmpty()) {
             text.append("  none of note\n");
         }
         risks.forEach(risk -> text.append("  - ").append(risk).append('\n'));
+    }
+
+    /** {@code SCP and RCP}: the kinds of organization policy the plan creates, by their Organizations type. */
+    private static String organizationPolicies(PlanView plan) {
+        List<String> kinds = plan.ofType(Policy.class).stream()
+                .map(policy -> OrganizationPolicyType.valueOf(policy.input("type")).abbreviation())
+                .distinct().toList();
+        return String.join(" and ", kinds) + (kinds.size() == 1 ? " is" : " are");
+    }
+
+    /** Every root, OU or account an organization policy is attached to, each once. */
+    private static Set<String> policyTargets(PlanView plan) {
+        return plan.ofType(PolicyAttachment.class).stream().map(attachment -> attachment.input("targetId"))
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** {@code 11 account-regions in 5 accounts}. */

@@ -185,9 +185,10 @@ class PlanCommandTest {
         assertTrue(summary.contains("EventBridge forwarding  11 account-regions in 5 accounts -> central bus"), summary);
         assertTrue(summary.contains("CloudWatch alarms       10 alarms on 2 log groups"), summary);
         assertTrue(summary.contains("Monthly cost: $7.60"), summary);
-        assertTrue(summary.contains("The SCP is attached to the organization root r-pr0d"), summary);
+        assertTrue(summary.contains("Organization policies   SCP and RCP are attached to r-pr0d\n"), summary);
+        assertTrue(summary.contains("The SCP and RCP are attached to the organization root r-pr0d"), summary);
         assertTrue(summary.contains("Remediation changes state in 5 accounts"), summary);
-        assertTrue(summary.contains("17 protected resources"), summary);
+        assertTrue(summary.contains("21 protected resources"), summary);
         assertTrue(!summary.contains("aws:cloudwatch/eventRule:EventRule  "), "no resource listing: " + summary);
     }
 
