@@ -115,6 +115,11 @@ public record ResourceNames(String prefix, String securityAccountId, String home
         return named("deny-key-and-secret-deletion");
     }
 
+    /** The organization's resource control policy, attached where the service control policy is. */
+    public String resourceControlPolicy() {
+        return named("protect-keys-and-secrets");
+    }
+
     /**
      * ARN patterns that match every resource named here, in any account and region: the rules
      * (on a default bus, and on the central bus, whose name their ARN carries), alarms, topics,
