@@ -253,17 +253,18 @@ public final class Preflight {
     List<Finding> policyTypes(OrganizationsClient organizations, List<OrganizationPolicy> policies, Place place) {
         try {
             Root root = organizations.listRoots().roots().get(0);
-            return policies.stream().map(OrganizationPolicy::type).distinct().map(type -> policyType(root, type, place)).toList();
+            return policies.stream().map(policy -> policyType(root, policy, place)).toList();
         } catch (RuntimeException e) {
-            return List.of(Finding.error("policy-types", place, "cannot read the organization root: " + AwsErrors.message(e),
+            return List.of(Finding.error("policy-types-enabled", place, "cannot read the organization root: " + AwsErrors.message(e),
                     "run with the management account's access role (organizations:ListRoots)."));
         }
     }
 
-    private static Finding policyType(Root root, PolicyType type, Place place) {
+    private static Finding policyType(Root root, OrganizationPolicy policy, Place place) {
+        PolicyType type = policy.type();
         boolean enabled = root.policyTypes().stream().anyMatch(summary -> summary.type() == type
                 && summary.status() == PolicyTypeStatus.ENABLED);
-        String check = "policy-type-" + type.toString().toLowerCase(Locale.ROOT).replace('_', '-');
+        String check = policy.shortName() + "-enabled";
         if (enabled) {
             return Finding.pass(check, place, type + " is enabled on " + root.id());
         }
