@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /** Runs a command of {@link OperateCommand} against the project's stack files over recorded AWS responses. */
 public final class Commands {
-    /** 2026-12-02T00:00:00Z, the moment the recorded responses were taken. */
+    /** 2026-12-02T08:00:00Z, the moment the recorded responses were taken. */
     public static final Instant NOW = Instant.ofEpochSecond(1796198400L);
 
     private Commands() {

@@ -96,7 +96,7 @@ public final class Preflight {
         String check = "access-role";
         String roleArn = operation.sessions().accessRole().arnIn(account.account());
         try {
-            String arn = clients.sts().getCallerIdentity().arn();
+            String arn = clients.reach();
             return Finding.pass(check, account, "assumed " + roleArn + " as " + arn);
         } catch (RuntimeException e) {
             String fix = account.account().equals(operation.managementAccountId())

@@ -62,6 +62,7 @@ public final class Scan {
      */
     private List<Finding> scanPlace(Place place) {
         AccountClients clients = operation.sessions().in(place.account(), place.region());
+        clients.reach();
         List<Finding> findings = new ArrayList<>();
         List<SecretListEntry> secrets = List.of();
         try {

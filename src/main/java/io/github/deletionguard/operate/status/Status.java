@@ -57,6 +57,7 @@ public final class Status {
             return policiesAttached(operation.sessions().in(place.account(), operation.homeRegion()), place);
         }
         AccountClients clients = operation.sessions().in(place.account(), place.region());
+        clients.reach();
         List<Finding> findings = new ArrayList<>();
         boolean security = place.account().equals(operation.securityAccountId());
         if (security && operation.config().notificationRegions().contains(place.region())) {
