@@ -2,6 +2,7 @@ package io.github.deletionguard.plan;
 
 import io.github.deletionguard.App;
 import io.github.deletionguard.config.InvalidConfigException;
+import io.github.deletionguard.config.read.StackConfigLoader;
 import io.github.deletionguard.documents.InvalidPolicyException;
 
 import java.io.IOException;
@@ -48,6 +49,8 @@ public final class PlanCommand {
             return 1;
         }
         out.print(PlanText.render(run, notes(run)));
+        // The run succeeded, so the config is valid; read once more for what the run does not show.
+        out.print(BaselineCoverage.render(StackConfigLoader.load(stackFile.stack(), stackFile.config()).config()));
         if (args.length == 4) {
             try {
                 Files.writeString(Path.of(args[3]), PlanJson.render(run));

@@ -32,7 +32,10 @@ public final class PlanText {
             Map.entry("aws:cloudwatch/eventTarget:EventTarget", List.of("arn", "roleArn")),
             Map.entry("aws:cloudwatch/eventBusPolicy:EventBusPolicy", List.of("policy")),
             Map.entry("aws:ssm/document:Document", List.of("name", "documentType")),
-            Map.entry("aws:iam/role:Role", List.of("name", "assumeRolePolicy")));
+            Map.entry("aws:iam/role:Role", List.of("name", "assumeRolePolicy")),
+            Map.entry("aws:cloudformation/stackSet:StackSet", List.of("name", "permissionModel", "callAs", "autoDeployment",
+                    "operationPreferences", "templateBody")),
+            Map.entry("aws:cloudformation/stackSetInstance:StackSetInstance", List.of("region", "deploymentTargets")));
     private static final int LONG_DOCUMENT = 160;
 
     private PlanText() {
