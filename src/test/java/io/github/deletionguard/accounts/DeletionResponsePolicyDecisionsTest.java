@@ -16,6 +16,9 @@ import io.github.deletionguard.testing.IamSimulator.Decision;
 import io.github.deletionguard.testing.IamSimulator.Request;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import io.github.deletionguard.baseline.StackSetBaseline;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,9 +33,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The IAM documents of the prod stack file, decided by iam-simulate rather than read by us: each
  * service may assume a role only for this account's own rules or Automations, each role may do
  * only its one job, the central bus admits only forwarding roles of the organization, and the hub
- * topic admits only the central rules.
+ * topic admits only the central rules. The role decisions run on both engines of the member
+ * baseline: prod's roles of payments-prod, and the org stack's StackSet roles in the same account
+ * (any account of its OUs, so none need be configured).
  */
 class DeletionResponsePolicyDecisionsTest {
+    /** Where payments-prod's roles come from. */
+    enum Engine {
+        PROVIDERS, STACKSETS
+    }
+
     private static final String ORGANIZATION = "o-pr0dorg7x2k";
     private static final String SECURITY = "222222222222";
     private static final String PAYMENTS = "444444444444";
@@ -53,6 +63,7 @@ class DeletionResponsePolicyDecisionsTest {
             {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}
             """);
 
+    private static final Map<Engine, Map<String, JsonObject>> ROLES = new java.util.EnumMap<>(Engine.class);
     private static Map<String, JsonObject> roles;
     private static JsonObject busPolicy;
     private static JsonObject topicPolicy;
@@ -60,20 +71,26 @@ class DeletionResponsePolicyDecisionsTest {
     @BeforeAll
     static void deployProd() {
         OfflineEngine.Run run = Deployments.ofStackFile("prod");
-        roles = new LinkedHashMap<>();
+        Map<String, JsonObject> byProviders = new LinkedHashMap<>();
         for (PlannedResource role : Deployments.ofType(run, Role.class)) {
             if (role.provider().orElseThrow().account().equals(PAYMENTS)) {
-                roles.put(role.input("name"), role.inputs());
+                byProviders.put(role.input("name"), role.inputs());
             }
         }
+        ROLES.put(Engine.PROVIDERS, byProviders);
+        ROLES.put(Engine.STACKSETS, StackSetBaseline.roles(StackSetBaseline.templateBody(Deployments.ofStackFile("org"),
+                "deletion-guard-member-baseline-global"), PAYMENTS));
+        roles = byProviders;
         busPolicy = json(Deployments.ofType(run, EventBusPolicy.class).get(0).input("policy"));
         topicPolicy = json(Deployments.ofType(run, TopicPolicy.class).stream()
                 .filter(policy -> policy.provider().orElseThrow().region().equals("eu-central-1"))
                 .findFirst().orElseThrow().input("policy"));
     }
 
-    @Test
-    void servicesAssumeTheRolesOnlyForThisAccountsOwnRulesAndAutomations() {
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void servicesAssumeTheRolesOnlyForThisAccountsOwnRulesAndAutomations(Engine engine) {
+        roles = ROLES.get(engine);
         String forwardingRule = "arn:aws:events:us-east-1:" + PAYMENTS + ":rule/deletion-guard-forward-deletion-events";
         String remediationRule = "arn:aws:events:us-east-1:" + PAYMENTS + ":rule/deletion-guard-remediate-deletion";
         String execution = "arn:aws:ssm:us-east-1:" + PAYMENTS + ":automation-execution/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b";
@@ -98,8 +115,10 @@ class DeletionResponsePolicyDecisionsTest {
                         "events.amazonaws.com", PAYMENTS, remediationRule, ImplicitlyDenied)));
     }
 
-    @Test
-    void eachRoleMayDoItsOneJobAndNothingElse() {
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void eachRoleMayDoItsOneJobAndNothingElse(Engine engine) {
+        roles = ROLES.get(engine);
         Map<String, String> inRegion = Map.of("aws:RequestedRegion", "us-east-1");
         assertDecisions(List.of(
                 act("automation role cancels a key deletion", AUTOMATION_ROLE, "kms:CancelKeyDeletion", KEY, KEY_POLICY, Map.of(), Allowed),
@@ -135,8 +154,10 @@ class DeletionResponsePolicyDecisionsTest {
                         "arn:aws:events:us-east-1:" + PAYMENTS + ":event-bus/default", null, Map.of(), ImplicitlyDenied)));
     }
 
-    @Test
-    void theCentralBusAdmitsOnlyForwardingRolesOfTheOrganization() {
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void theCentralBusAdmitsOnlyForwardingRolesOfTheOrganization(Engine engine) {
+        roles = ROLES.get(engine);
         JsonObject forwardingPermissions = inlinePolicy("deletion-guard-event-forwarding", "put-events-on-central-bus");
         assertDecisions(List.of(
                 putEvents("a member's forwarding role", FORWARDING_ROLE, forwardingPermissions, ORGANIZATION, Allowed),
