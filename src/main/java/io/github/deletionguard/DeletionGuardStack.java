@@ -190,12 +190,8 @@ public final class DeletionGuardStack {
      */
     private static void deployMemberBaselineStackSets(GuardConfig config, ResourceNames names, AccountProviders providers,
                                                       BaselineTemplates templates) {
-        NamedAccount administrator = config.memberBaseline().delegatedAdministrator()
-                .map(id -> config.securityAccount().account().id().equals(id) ? config.securityAccount().account()
-                        : config.accounts().stream().filter(member -> member.id().equals(id)).findFirst().orElseThrow().account())
-                .orElse(config.organization().managementAccount());
         new MemberBaselineStackSets("member-baseline", new MemberBaselineStackSetsArgs(
-                providers.forRegion(administrator, config.securityAccount().homeRegion()), names, templates,
+                providers.forRegion(config.stackSetAdministrator(), config.securityAccount().homeRegion()), names, templates,
                 config.memberBaseline()), ComponentResourceOptions.builder().build());
     }
 

@@ -62,6 +62,18 @@ public record GuardConfig(
         return memberBaseline.coversWithStackSets(member, organization.managementAccount().id());
     }
 
+    /**
+     * The account the StackSets are created in: the delegated administrator when the baseline
+     * calls as one (validation made sure it is the security account or a configured account),
+     * else the management account.
+     */
+    public NamedAccount stackSetAdministrator() {
+        return memberBaseline.delegatedAdministrator()
+                .map(id -> securityAccount.account().id().equals(id) ? securityAccount.account()
+                        : accounts.stream().filter(member -> member.id().equals(id)).findFirst().orElseThrow().account())
+                .orElse(organization.managementAccount());
+    }
+
     /** The accounts this stack deploys guards to. */
     public List<MemberAccount> guardedAccounts() {
         return accounts.stream().filter(stackScope::selects).toList();

@@ -83,6 +83,23 @@ class MemberBaselineStackSetsTest {
     }
 
     @Test
+    void aDelegatedAdministratorHoldsTheStackSetsAndEveryCallSaysSo() {
+        OfflineEngine.Run run = ConfigBuilder.stackFile("org").edit("memberBaseline", baseline -> {
+            baseline.getAsJsonObject().addProperty("callAs", "DELEGATED_ADMIN");
+            baseline.getAsJsonObject().addProperty("delegatedAdministrator", "222222222222");
+        }).run();
+        assertEquals(List.of(), run.errors());
+        for (PlannedResource resource : Deployments.ofType(run, StackSet.class)) {
+            assertEquals(new ProviderTarget("222222222222", "eu-central-1"), resource.provider().orElseThrow());
+            assertEquals("DELEGATED_ADMIN", resource.input("callAs"));
+        }
+        Deployments.ofType(run, StackSetInstance.class).forEach(instance -> {
+            assertEquals("DELEGATED_ADMIN", instance.input("callAs"), instance.name());
+            assertEquals("222222222222", instance.provider().orElseThrow().account(), instance.name());
+        });
+    }
+
+    @Test
     void registrationsDoNotGrowWithTheAccountsInTheOus() {
         int listed = ConfigBuilder.stackFile("org").run().resources().size();
         ConfigBuilder more = ConfigBuilder.stackFile("org").edit("accounts", accounts -> {

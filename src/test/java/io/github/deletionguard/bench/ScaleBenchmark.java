@@ -34,7 +34,10 @@ public final class ScaleBenchmark {
     private ScaleBenchmark() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] arguments) {
+        // Maven's exec plugin passes -Dbenchmark.args as one argument.
+        String[] args = Arrays.stream(arguments).flatMap(argument -> Arrays.stream(argument.trim().split("\\s+")))
+                .filter(argument -> !argument.isEmpty()).toArray(String[]::new);
         List<BaselineEngine> engines = args.length > 0 && BaselineEngine.fromConfigValue(args[0]).isPresent()
                 ? List.of(BaselineEngine.fromConfigValue(args[0]).get())
                 : List.of(BaselineEngine.PROVIDERS, BaselineEngine.STACKSETS);
