@@ -16,12 +16,14 @@ import io.github.deletionguard.remediation.RemediationRoles;
 import io.github.deletionguard.remediation.RemediationRolesArgs;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * One guarded account: its IAM roles, once; the forwarding of the global services' events, once,
- * in us-east-1; and a region guard for each of its regions.
+ * in us-east-1; and a region guard for each of its regions. Where the StackSets deploy the
+ * account's baseline, only the region of its own log group is left, for its alarms.
  */
 public final class AccountGuard extends ComponentResource {
     /** Keeps the package name the component was first released under: the token is part of every child's URN. */
@@ -49,8 +51,46 @@ public final class AccountGuard extends ComponentResource {
                 providers.forRegion(account.account(), AwsService.GLOBAL_EVENTS_REGION));
     }
 
+    /**
+     * For an account whose baseline the StackSets deploy: only its log group's region is left,
+     * for its alarms, and nothing needs the IAM provider.
+     */
+    public static Providers alarmProvidersOf(AccountProviders providers, MemberAccount account) {
+        Map<String, Provider> regional = new LinkedHashMap<>();
+        account.cloudTrailLogGroup().ifPresent(group ->
+                regional.put(group.region(), providers.forRegion(account.account(), group.region())));
+        return new Providers(regional, regional.values().stream().findFirst().orElse(null), null);
+    }
+
     public AccountGuard(String name, AccountGuardArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
+        MemberAccount account = args.account();
+        Optional<AccountRegionGuardArgs.Baseline> baseline = args.baselineByStackSets()
+                ? Optional.empty() : Optional.of(deployBaseline(name, args));
+        List<String> regions = args.baselineByStackSets()
+                ? account.regions().stream().filter(account::hostsLogGroupIn).toList()
+                : account.regions();
+        for (String region : regions) {
+            new AccountRegionGuard(name + "-" + region, new AccountRegionGuardArgs(
+                    args.regionProviders().get(region),
+                    region,
+                    account.id(),
+                    account.logGroupIn(region).map(LogGroupLocation::name),
+                    args.names(),
+                    args.alarms(),
+                    args.alarmSettings(),
+                    Optional.ofNullable(args.hubTopicArns().get(region)),
+                    baseline),
+                    ComponentResourceOptions.builder().parent(this).build());
+        }
+        registerOutputs(Map.of("accountId", Output.of(account.id())));
+    }
+
+    /**
+     * The account's roles, once, which every region's rules use, and the global services'
+     * forwarding, once, in us-east-1.
+     */
+    private AccountRegionGuardArgs.Baseline deployBaseline(String name, AccountGuardArgs args) {
         MemberAccount account = args.account();
         Provider iamProvider = args.iamProvider();
         EventForwardingRole forwardingRole = new EventForwardingRole(name + "-event-forwarding",
@@ -65,23 +105,7 @@ public final class AccountGuard extends ComponentResource {
                     args.globalServicesProvider(), args.forwarding().globalServiceRules(), forwardingRole.roleArn(),
                     args.centralBusArn()), ComponentResourceOptions.builder().parent(this).build());
         }
-        for (String region : account.regions()) {
-            new AccountRegionGuard(name + "-" + region, new AccountRegionGuardArgs(
-                    args.regionProviders().get(region),
-                    region,
-                    account.id(),
-                    account.logGroupIn(region).map(LogGroupLocation::name),
-                    args.names(),
-                    args.alarms(),
-                    args.alarmSettings(),
-                    Optional.ofNullable(args.hubTopicArns().get(region)),
-                    args.forwarding(),
-                    forwardingRole.roleArn(),
-                    args.centralBusArn(),
-                    args.remediation(),
-                    remediationRoles.map(RemediationRoles::triggerRoleArn)),
-                    ComponentResourceOptions.builder().parent(this).build());
-        }
-        registerOutputs(Map.of("accountId", Output.of(account.id())));
+        return new AccountRegionGuardArgs.Baseline(args.forwarding(), forwardingRole.roleArn(), args.centralBusArn(),
+                args.remediation(), remediationRoles.map(RemediationRoles::triggerRoleArn));
     }
 }

@@ -82,7 +82,10 @@ public enum ApiCall {
     public static final List<ApiCall> CUSTOM_KEY_STORE_REMOVALS = List.of(DISCONNECT_CUSTOM_KEY_STORE, DELETE_CUSTOM_KEY_STORE);
     /** The CloudHSM calls that destroy the HSMs (or their backups) a custom key store's keys live in. */
     public static final List<ApiCall> CLOUDHSM_DELETIONS = List.of(DELETE_HSM, DELETE_CLUSTER, DELETE_BACKUP);
-    /** The calls that delete a secret's replica at once, without a recovery window. */
+    /**
+     * The calls that delete a secret's replica at once, with no recovery window: the replica
+     * leaves replication (and can be deleted at once), or is deleted.
+     */
     public static final List<ApiCall> SECRET_REPLICA_REMOVALS = List.of(REMOVE_REGIONS_FROM_REPLICATION, STOP_REPLICATION_TO_REPLICA);
     public static final List<ApiCall> SECRET_POLICY_CHANGES = List.of(PUT_RESOURCE_POLICY, DELETE_RESOURCE_POLICY);
     /** Calls that silence or redirect an EventBridge rule, or delete a bus, by its name ({@code requestParameters.name}). */

@@ -23,22 +23,24 @@ import java.util.Map;
  */
 public final class DeletionEventForwarding extends ComponentResource {
     public static final String TYPE = "deletion-guard:detection:DeletionEventForwarding";
+    /** The id of the rule's one target, the central bus. */
+    public static final String TARGET_ID = "central-bus";
 
     public DeletionEventForwarding(String name, DeletionEventForwardingArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         Provider provider = ChildOptions.requireProvider(args.provider(), TYPE);
         List<Output<String>> ruleArns = new ArrayList<>();
-        for (PreparedForwarding.Rule prepared : args.rules()) {
+        for (PreparedForwarding.MemberRule prepared : args.rules()) {
             String childName = logicalName(name, prepared.concern());
             EventRule rule = new EventRule(childName + "-rule", EventRuleArgs.builder()
                     .name(prepared.name())
-                    .description(description(prepared.concern()))
+                    .description(prepared.description())
                     .eventPattern(prepared.pattern())
                     .state(prepared.state().name())
                     .build(), ChildOptions.of(this, provider));
             new EventTarget(childName + "-to-central-bus", EventTargetArgs.builder()
                     .rule(rule.name())
-                    .targetId("central-bus")
+                    .targetId(TARGET_ID)
                     .arn(args.centralBusArn())
                     .roleArn(args.roleArn())
                     .build(), ChildOptions.of(this, provider));
@@ -50,20 +52,5 @@ public final class DeletionEventForwarding extends ComponentResource {
     /** The deletion events rule keeps the logical names it was released with; the others carry their concern. */
     private static String logicalName(String name, ForwardingRule concern) {
         return concern == ForwardingRule.DELETION_EVENTS ? name : name + "-" + concern.id();
-    }
-
-    private static String description(ForwardingRule concern) {
-        return switch (concern) {
-            case DELETION_EVENTS -> "Forwards KMS key and secret deletions, use of keys and secrets pending deletion,"
-                    + " deletion-guard alarms and remediation results to the security account";
-            case KEY_EVENTS -> "Forwards KMS key and secret destruction without a deletion (key policy lock-out,"
-                    + " expiring key material, custom key stores, CloudHSM, replicas, policies) to the security account";
-            case GUARDRAIL_EVENTS -> "Forwards changes to deletion-guard's own rules, central bus, topics and"
-                    + " documents to the security account";
-            case MONITORING_EVENTS -> "Forwards changes to deletion-guard's alarms, the log groups they count and"
-                    + " trails to the security account";
-            case GLOBAL_SERVICE_EVENTS -> "Forwards IAM, STS and Organizations changes to break-glass, deployment and"
-                    + " deletion-guard roles and to the organization's policies to the security account";
-        };
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  * @param roleArn       the account's forwarding role
  * @param centralBusArn the central bus, the rules' target
  */
-public record DeletionEventForwardingArgs(Provider provider, List<PreparedForwarding.Rule> rules, Output<String> roleArn,
+public record DeletionEventForwardingArgs(Provider provider, List<PreparedForwarding.MemberRule> rules, Output<String> roleArn,
                                           Output<String> centralBusArn) {
     public DeletionEventForwardingArgs {
         rules = List.copyOf(rules);

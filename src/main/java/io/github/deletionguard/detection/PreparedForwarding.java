@@ -29,7 +29,7 @@ import java.util.TreeSet;
  * account needs to turn them into messages: patterns and documents, prepared once per run (not
  * per account) and before any resource is registered.
  *
- * @param forwardingRules the rules each account deploys on its default bus, one per concern that
+ * @param memberRules     the rules each account deploys on its default bus, one per concern that
  *                        has a notified kind: the one list every deployment engine iterates
  * @param roleTrust       the forwarding role's trust policy, filled per account
  * @param rolePolicy      the forwarding role's permissions, the same in every account
@@ -39,7 +39,7 @@ import java.util.TreeSet;
  */
 public record PreparedForwarding(
         ResourceNames names,
-        List<Rule> forwardingRules,
+        List<MemberRule> memberRules,
         List<CentralRule> centralRules,
         PolicyTemplate roleTrust,
         String rolePolicy,
@@ -48,14 +48,31 @@ public record PreparedForwarding(
         Optional<DeniedCalls> deniedCalls) {
 
     /**
-     * One forwarding rule: any of the central rules' patterns of its concern.
+     * One forwarding rule on the default bus of each guarded account: any of the central rules'
+     * patterns of its concern, in every region of the account or, for the global services, in
+     * us-east-1 only.
      *
      * @param state it sees read-only calls when one of its kinds is one
      */
-    public record Rule(ForwardingRule concern, String name, String pattern, RuleState state) {
+    public record MemberRule(ForwardingRule concern, String name, String pattern, RuleState state) {
         /** The regions of an account this rule is deployed in. */
         public List<String> regions(List<String> accountRegions) {
             return concern.regions(accountRegions);
+        }
+
+        public String description() {
+            return switch (concern) {
+                case DELETION_EVENTS -> "Forwards KMS key and secret deletions, use of keys and secrets pending deletion,"
+                        + " deletion-guard alarms and remediation results to the security account";
+                case KEY_EVENTS -> "Forwards KMS key and secret destruction without a deletion (key policy lock-out,"
+                        + " expiring key material, custom key stores, CloudHSM, replicas, policies) to the security account";
+                case GUARDRAIL_EVENTS -> "Forwards changes to deletion-guard's own rules, central bus, topics and"
+                        + " documents to the security account";
+                case MONITORING_EVENTS -> "Forwards changes to deletion-guard's alarms, the log groups they count and"
+                        + " trails to the security account";
+                case GLOBAL_SERVICE_EVENTS -> "Forwards IAM, STS and Organizations changes to break-glass, deployment and"
+                        + " deletion-guard roles and to the organization's policies to the security account";
+            };
         }
     }
 
@@ -90,7 +107,7 @@ public record PreparedForwarding(
     }
 
     public PreparedForwarding {
-        forwardingRules = List.copyOf(forwardingRules);
+        memberRules = List.copyOf(memberRules);
         centralRules = List.copyOf(centralRules);
     }
 
@@ -112,7 +129,7 @@ public record PreparedForwarding(
                 kind.delivery() == NotifiedEvent.Delivery.EACH
                         ? Optional.of(new Message(kind.inputPaths(), PolicyTemplate.minify(new JsonPrimitive(kind.message()))))
                         : Optional.empty())).toList();
-        List<Rule> forwardingRules = new ArrayList<>();
+        List<MemberRule> memberRules = new ArrayList<>();
         for (ForwardingRule concern : ForwardingRule.values()) {
             List<NotifiedEvent> carried = kinds.stream().filter(kind -> kind.forwardingRule() == concern).toList();
             if (carried.isEmpty()) {
@@ -121,7 +138,7 @@ public record PreparedForwarding(
             List<EventPattern> patterns = carried.stream().map(kind -> kind.pattern(scope)).toList();
             EventPattern pattern = patterns.size() == 1 ? patterns.get(0) : EventPattern.anyOf(patterns);
             String name = names.forwardingRule(concern);
-            forwardingRules.add(new Rule(concern, name, checked(name, pattern, tooLarge),
+            memberRules.add(new MemberRule(concern, name, checked(name, pattern, tooLarge),
                     RuleState.seeing(carried.stream().anyMatch(NotifiedEvent::readOnlyCalls))));
         }
         if (!tooLarge.isEmpty()) {
@@ -129,7 +146,7 @@ public record PreparedForwarding(
         }
         return new PreparedForwarding(
                 names,
-                forwardingRules,
+                memberRules,
                 centralRules,
                 policyFiles.load("event-forwarding-role-trust.json"),
                 policyFiles.load("event-forwarding-role-policy.json").render(Map.of("centralBusArn", names.centralBusArn())),
@@ -217,13 +234,13 @@ public record PreparedForwarding(
     }
 
     /** The forwarding rules every region of an account gets. */
-    public List<Rule> regionalRules() {
-        return forwardingRules.stream().filter(rule -> !rule.concern().globalServices()).toList();
+    public List<MemberRule> regionalRules() {
+        return memberRules.stream().filter(rule -> !rule.concern().globalServices()).toList();
     }
 
     /** The forwarding rules of the global services, deployed once per account in us-east-1. */
-    public List<Rule> globalServiceRules() {
-        return forwardingRules.stream().filter(rule -> rule.concern().globalServices()).toList();
+    public List<MemberRule> globalServiceRules() {
+        return memberRules.stream().filter(rule -> rule.concern().globalServices()).toList();
     }
 
     /**
@@ -235,7 +252,7 @@ public record PreparedForwarding(
     public String renderRoleTrust(String accountId, List<String> regions) {
         return roleTrust.render(Map.of(
                 "accountId", accountId,
-                "forwardingRuleArns", forwardingRules.stream()
+                "forwardingRuleArns", memberRules.stream()
                         .flatMap(rule -> rule.regions(regions).stream())
                         .sorted().distinct().map(region -> names.forwardingRulesArnPattern(region, accountId)).toList()));
     }

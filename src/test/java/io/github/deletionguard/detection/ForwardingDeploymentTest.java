@@ -48,9 +48,9 @@ class ForwardingDeploymentTest {
             PreparedForwarding forwarding = forwarding(mode, RemediationSettings.off());
             assertEquals(List.of("deletion-guard-forward-deletion-events", "deletion-guard-forward-key-events",
                     "deletion-guard-forward-guardrail-events", "deletion-guard-forward-monitoring-events"),
-                    forwarding.regionalRules().stream().map(PreparedForwarding.Rule::name).toList());
+                    forwarding.regionalRules().stream().map(PreparedForwarding.MemberRule::name).toList());
             assertEquals(List.of("deletion-guard-forward-global-events"),
-                    forwarding.globalServiceRules().stream().map(PreparedForwarding.Rule::name).toList());
+                    forwarding.globalServiceRules().stream().map(PreparedForwarding.MemberRule::name).toList());
             for (String account : ACCOUNTS) {
                 for (String region : REGIONS) {
                     assertForwards(run, new ProviderTarget(account, region), forwarding.regionalRules());
@@ -61,13 +61,13 @@ class ForwardingDeploymentTest {
         }
     }
 
-    private static void assertForwards(OfflineEngine.Run run, ProviderTarget target, List<PreparedForwarding.Rule> rules) {
-        Set<String> expected = rules.stream().map(PreparedForwarding.Rule::name).collect(Collectors.toCollection(TreeSet::new));
+    private static void assertForwards(OfflineEngine.Run run, ProviderTarget target, List<PreparedForwarding.MemberRule> rules) {
+        Set<String> expected = rules.stream().map(PreparedForwarding.MemberRule::name).collect(Collectors.toCollection(TreeSet::new));
         Set<String> deployed = at(run, EventRule.class, target).stream().filter(rule -> rule.input("eventBusName") == null)
                 .map(rule -> rule.input("name")).filter(name -> name.contains("-forward-"))
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(expected, deployed, target.toString());
-        for (PreparedForwarding.Rule prepared : rules) {
+        for (PreparedForwarding.MemberRule prepared : rules) {
             PlannedResource rule = only(run, EventRule.class, target, prepared.name());
             assertEquals(prepared.state().name(), rule.input("state"));
             assertEquals(prepared.pattern(), rule.input("eventPattern"));

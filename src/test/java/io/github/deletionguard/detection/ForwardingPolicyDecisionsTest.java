@@ -11,7 +11,10 @@ import io.github.deletionguard.testing.IamSimulator.Request;
 import io.github.deletionguard.testing.RoleDecisions;
 import io.github.deletionguard.testing.RoleDecisions.Expected;
 import org.junit.jupiter.api.BeforeAll;
+import io.github.deletionguard.testing.RoleDecisions.Engine;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.List;
 import java.util.Map;
@@ -29,6 +32,7 @@ import static io.github.deletionguard.testing.RoleDecisions.role;
  * us: EventBridge may assume the forwarding role only for this account's own forwarding rules,
  * the role may only put events on the central bus, the central bus admits only the forwarding
  * rules of the organization (through their roles), and the hub topic admits only the central rules.
+ * The role decisions run on both engines of the member baseline.
  */
 class ForwardingPolicyDecisionsTest {
     private static final String ORGANIZATION = "o-pr0dorg7x2k";
@@ -42,22 +46,22 @@ class ForwardingPolicyDecisionsTest {
             {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}
             """);
 
-    private static RoleDecisions payments;
     private static JsonObject busPolicy;
     private static JsonObject topicPolicy;
 
     @BeforeAll
     static void deployProd() {
         OfflineEngine.Run run = Deployments.ofStackFile("prod");
-        payments = RoleDecisions.of(run, PAYMENTS);
         busPolicy = json(Deployments.ofType(run, EventBusPolicy.class).get(0).input("policy"));
         topicPolicy = json(Deployments.ofType(run, TopicPolicy.class).stream()
                 .filter(policy -> policy.provider().orElseThrow().region().equals("eu-central-1"))
                 .findFirst().orElseThrow().input("policy"));
     }
 
-    @Test
-    void eventBridgeAssumesTheForwardingRoleOnlyForThisAccountsOwnForwardingRules() {
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void eventBridgeAssumesTheForwardingRoleOnlyForThisAccountsOwnForwardingRules(Engine engine) {
+        RoleDecisions payments = RoleDecisions.of(engine, PAYMENTS);
         String forwardingRule = "arn:aws:events:us-east-1:" + PAYMENTS + ":rule/deletion-guard-forward-deletion-events";
         String remediationRule = "arn:aws:events:us-east-1:" + PAYMENTS + ":rule/deletion-guard-remediate-deletion";
         assertDecisions(List.of(
@@ -71,15 +75,19 @@ class ForwardingPolicyDecisionsTest {
                         "events.amazonaws.com", PAYMENTS, remediationRule, ImplicitlyDenied)));
     }
 
-    @Test
-    void theForwardingRolePutsEventsOnlyOnTheCentralBus() {
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void theForwardingRolePutsEventsOnlyOnTheCentralBus(Engine engine) {
+        RoleDecisions payments = RoleDecisions.of(engine, PAYMENTS);
         assertDecisions(List.of(
                 payments.act("forwarding role puts events on another bus", FORWARDING_ROLE, "events:PutEvents",
                         "arn:aws:events:us-east-1:" + PAYMENTS + ":event-bus/default", null, Map.of(), ImplicitlyDenied)));
     }
 
-    @Test
-    void theCentralBusAdmitsOnlyTheForwardingRulesOfTheOrganization() {
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void theCentralBusAdmitsOnlyTheForwardingRulesOfTheOrganization(Engine engine) {
+        RoleDecisions payments = RoleDecisions.of(engine, PAYMENTS);
         JsonObject forwardingPermissions = payments.inlinePolicy("deletion-guard-event-forwarding", "put-events-on-central-bus");
         String deletionRule = "arn:aws:events:eu-west-1:" + PAYMENTS + ":rule/deletion-guard-forward-deletion-events";
         String globalRule = "arn:aws:events:us-east-1:" + PAYMENTS + ":rule/deletion-guard-forward-global-events";

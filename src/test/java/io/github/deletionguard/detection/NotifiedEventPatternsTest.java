@@ -129,7 +129,7 @@ class NotifiedEventPatternsTest {
         DeletionEventSamples.all().forEach((name, event) -> {
             Set<String> central = EventRuleMatcher.matching(centralPatterns, event);
             assertTrue(central.size() <= 1, name + " reaches several central rules: " + central);
-            boolean forwarded = forwarding.forwardingRules().stream()
+            boolean forwarded = forwarding.memberRules().stream()
                     .anyMatch(rule -> EventRuleMatcher.matches(rule.pattern(), event));
             assertEquals(!central.isEmpty(), forwarded, name + ": forwarded exactly when a central rule notifies it");
             central.forEach(kind -> actual.put(name, kind));

@@ -173,7 +173,7 @@ class WalkAroundPatternsTest {
         Map<String, String> centralPatterns = new TreeMap<>();
         forwarding.centralRules().forEach(rule -> centralPatterns.put(rule.kind().name(), rule.pattern()));
         Map<String, String> forwardingPatterns = new TreeMap<>();
-        forwarding.forwardingRules().forEach(rule -> forwardingPatterns.put(rule.concern().name(), rule.pattern()));
+        forwarding.memberRules().forEach(rule -> forwardingPatterns.put(rule.concern().name(), rule.pattern()));
         Map<String, String> actual = new LinkedHashMap<>();
         events().forEach((name, event) -> {
             Set<String> central = EventRuleMatcher.matching(centralPatterns, event);

@@ -1,10 +1,10 @@
 package io.github.deletionguard.remediation;
 
 import com.google.gson.JsonObject;
-import io.github.deletionguard.testing.Deployments;
 import io.github.deletionguard.testing.RoleDecisions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import io.github.deletionguard.testing.RoleDecisions.Engine;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,7 @@ import static io.github.deletionguard.testing.RoleDecisions.role;
 /**
  * The remediation roles of the prod stack file, decided by iam-simulate rather than read by us:
  * each service may assume a role only for this account's own rules or Automations, and each role
- * may do only its one job.
+ * may do only its one job; on both engines of the member baseline.
  */
 class RemediationPolicyDecisionsTest {
     private static final String PAYMENTS = "444444444444";
@@ -33,15 +33,10 @@ class RemediationPolicyDecisionsTest {
              "Principal": {"AWS": "arn:aws:iam::444444444444:root"}, "Action": "kms:*", "Resource": "*"}]}
             """);
 
-    private static RoleDecisions payments;
-
-    @BeforeAll
-    static void deployProd() {
-        payments = RoleDecisions.of(Deployments.ofStackFile("prod"), PAYMENTS);
-    }
-
-    @Test
-    void servicesAssumeTheRolesOnlyForThisAccountsOwnRulesAndAutomations() {
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void servicesAssumeTheRolesOnlyForThisAccountsOwnRulesAndAutomations(Engine engine) {
+        RoleDecisions payments = RoleDecisions.of(engine, PAYMENTS);
         String forwardingRule = "arn:aws:events:us-east-1:" + PAYMENTS + ":rule/deletion-guard-forward-deletion-events";
         String remediationRule = "arn:aws:events:us-east-1:" + PAYMENTS + ":rule/deletion-guard-remediate-deletion";
         String execution = "arn:aws:ssm:us-east-1:" + PAYMENTS + ":automation-execution/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b";
@@ -58,8 +53,10 @@ class RemediationPolicyDecisionsTest {
                         "events.amazonaws.com", PAYMENTS, remediationRule, ImplicitlyDenied)));
     }
 
-    @Test
-    void eachRoleMayDoItsOneJobAndNothingElse() {
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void eachRoleMayDoItsOneJobAndNothingElse(Engine engine) {
+        RoleDecisions payments = RoleDecisions.of(engine, PAYMENTS);
         Map<String, String> inRegion = Map.of("aws:RequestedRegion", "us-east-1");
         assertDecisions(List.of(
                 payments.act("automation role cancels a key deletion", AUTOMATION_ROLE, "kms:CancelKeyDeletion", KEY, KEY_POLICY, Map.of(), Allowed),

@@ -3,6 +3,7 @@ package io.github.deletionguard.testing;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.pulumi.aws.iam.Role;
+import io.github.deletionguard.baseline.StackSetBaseline;
 import io.github.deletionguard.plan.OfflineEngine;
 import io.github.deletionguard.plan.PlannedResource;
 import io.github.deletionguard.testing.IamSimulator.Case;
@@ -31,6 +32,23 @@ public final class RoleDecisions {
     private RoleDecisions(String accountId, Map<String, JsonObject> roles) {
         this.accountId = accountId;
         this.roles = roles;
+    }
+
+    /** Where an account's roles come from: the two engines of the member baseline. */
+    public enum Engine {
+        /** prod's roles of the account, registered through its providers. */
+        PROVIDERS,
+        /** The org stack's StackSet roles, resolved for the account (any account of its OUs, so none need be configured). */
+        STACKSETS
+    }
+
+    /** The roles the engine deploys in the account, by name. */
+    public static RoleDecisions of(Engine engine, String accountId) {
+        return switch (engine) {
+            case PROVIDERS -> of(Deployments.ofStackFile("prod"), accountId);
+            case STACKSETS -> new RoleDecisions(accountId, StackSetBaseline.roles(StackSetBaseline.templateBody(
+                    Deployments.ofStackFile("org"), "deletion-guard-member-baseline-global"), accountId));
+        };
     }
 
     /** The roles the run registers in the account, by name. */
