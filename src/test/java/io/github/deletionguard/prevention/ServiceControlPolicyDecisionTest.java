@@ -222,6 +222,13 @@ class ServiceControlPolicyDecisionTest {
             Call.on("put an inline policy on the deployer role", "iam:PutRolePolicy", role("/OrganizationAccountAccessRole"),
                     Map.of(), ROLE_PROVISIONERS),
             Call.on("pre-create a program role", "iam:CreateRole", role("/deletion-guard-event-forwarding"), Map.of(), ROLE_PROVISIONERS),
+            // Role names are unique whatever the path: a look-alike elsewhere would take the name first.
+            Call.on("pre-create a program role on another path", "iam:CreateRole", role("/squat/deletion-guard-event-forwarding"),
+                    Map.of(), ROLE_PROVISIONERS),
+            Call.on("pre-create the deployer role on another path", "iam:CreateRole", role("/squat/OrganizationAccountAccessRole"),
+                    Map.of(), ROLE_PROVISIONERS),
+            Call.on("create a break-glass name on another path", "iam:CreateRole", role("/other/IncidentResponder"),
+                    Map.of(), ROLE_PROVISIONERS),
             Call.on("attach a policy to a program role", "iam:AttachRolePolicy", role("/deletion-guard-remediation-automation"),
                     Map.of(), ROLE_PROVISIONERS),
             Call.on("remove a program role's permissions boundary", "iam:DeleteRolePermissionsBoundary",

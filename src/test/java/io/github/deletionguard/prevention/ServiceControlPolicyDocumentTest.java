@@ -171,8 +171,10 @@ class ServiceControlPolicyDocumentTest {
         OfflineEngine.Run run = withBreakGlassRoles(80, 9);
 
         InvalidPolicyException error = rootCause(run, InvalidPolicyException.class);
+        int parts = OrganizationPolicies.renderFor(ConfigBuilder.stackFile("prod").set("organization", breakGlassRoles(80)).load(),
+                PolicyFiles.inProjectRoot()).orElseThrow().serviceControlPolicy().parts().size();
         assertTrue(error.getMessage().startsWith("deletion-guard:serviceControlPolicy.targets[0].alreadyAttached: 9 SCPs on r-pr0d"
-                + " plus this program's 3 parts make 12; AWS allows 10"), error.getMessage());
+                + " plus this program's " + parts + " parts make " + (9 + parts) + "; AWS allows 10"), error.getMessage());
         assertEquals(List.of(), run.resources(), "nothing may be registered");
     }
 
@@ -212,15 +214,19 @@ class ServiceControlPolicyDocumentTest {
         assertEquals(List.of(), run.resources(), "nothing may be registered");
     }
 
-    private static OfflineEngine.Run withBreakGlassRoles(int count, int alreadyAttached) {
+    private static String breakGlassRoles(int count) {
         String roles = String.join(", ", IntStream.range(0, count).mapToObj(i -> "\"/emergency/Responder" + i + "\"").toList());
+        return """
+                {"id": "o-pr0dorg7x2k", "managementAccount": {"id": "111111111111", "name": "management"},
+                 "breakGlassRoles": [%s]}""".formatted(roles);
+    }
+
+    private static OfflineEngine.Run withBreakGlassRoles(int count, int alreadyAttached) {
         // Remediation off: its rule's pattern lists the break-glass roles too and would outgrow EventBridge's limit first.
         return ConfigBuilder.stackFile("prod")
                 .set("remediation", """
                         {"cancelKeyDeletion": false, "restoreSecret": false}""")
-                .set("organization", """
-                        {"id": "o-pr0dorg7x2k", "managementAccount": {"id": "111111111111", "name": "management"},
-                         "breakGlassRoles": [%s]}""".formatted(roles))
+                .set("organization", breakGlassRoles(count))
                 .set("serviceControlPolicy", """
                         {"rollout": "full", "minimumWindowDays": 14, "targets": [{"id": "r-pr0d", "alreadyAttached": %d}]}"""
                         .formatted(alreadyAttached))
