@@ -190,28 +190,45 @@ class ServiceControlPolicyDocumentTest {
 
     @Test
     void aFileThatDoesNotParseNamesItselfAndThePositionAndRegistersNothing(@TempDir Path folder) throws IOException {
-        // Every other reviewed document as it is, so only the broken one can stop the run.
-        try (var files = Files.list(Path.of("policy"))) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(file, folder.resolve(file.getFileName().toString()));
-            }
-        }
-        Files.writeString(folder.resolve(ServiceControlPolicyDocument.FILE), """
+        OfflineEngine.Run run = withReviewedFile(folder, ServiceControlPolicyDocument.FILE, """
                 {
                   "Version": "2012-10-17",
                   "Statement": [ { "Sid": "Missing comma" "Effect": "Deny" } ]
                 }
                 """);
-        GuardConfig config = stackConfig("prod", Map.of());
-
-        OfflineEngine.Run run = OfflineEngine.run("deletion-guard", "prod", Map.of(), Set.of(),
-                ctx -> DeletionGuardStack.deploy(ctx, config, new PolicyFiles(folder)));
 
         InvalidPolicyException error = rootCause(run, InvalidPolicyException.class);
         assertTrue(error.getMessage().startsWith(folder.resolve(ServiceControlPolicyDocument.FILE) + ": not valid JSON"),
                 error.getMessage());
         assertTrue(error.getMessage().contains("line 3 column"), error.getMessage());
         assertEquals(List.of(), run.resources(), "nothing may be registered");
+    }
+
+    @Test
+    void anRcpLargerThanAwsAcceptsIsRefusedBeforeAnythingIsRegistered(@TempDir Path folder) throws IOException {
+        String actions = String.join(", ", IntStream.range(0, 400).mapToObj(i -> "\"kms:Action" + i + "\"").toList());
+        OfflineEngine.Run run = withReviewedFile(folder, ResourceControlPolicyDocument.FILE, """
+                {"Version": "2012-10-17", "Statement": [{"Sid": "Large", "Effect": "Deny", "Principal": "*", "Action": [%s],
+                  "Resource": "*", "Condition": {"StringNotEqualsIfExists": {"aws:PrincipalOrgID": "{{organizationId}}"}}}]}"""
+                .formatted(actions));
+
+        InvalidPolicyException error = rootCause(run, InvalidPolicyException.class);
+        assertTrue(error.getMessage().startsWith(folder.resolve(ResourceControlPolicyDocument.FILE) + " renders to "), error.getMessage());
+        assertTrue(error.getMessage().contains("AWS accepts at most 5120 in a resource control policy"), error.getMessage());
+        assertEquals(List.of(), run.resources(), "nothing may be registered");
+    }
+
+    /** Deploys prod with every reviewed document as it is but one, so only that one can stop the run. */
+    private static OfflineEngine.Run withReviewedFile(Path folder, String fileName, String text) throws IOException {
+        try (var files = Files.list(Path.of("policy"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, folder.resolve(file.getFileName().toString()));
+            }
+        }
+        Files.writeString(folder.resolve(fileName), text);
+        GuardConfig config = stackConfig("prod", Map.of());
+        return OfflineEngine.run("deletion-guard", "prod", Map.of(), Set.of(),
+                ctx -> DeletionGuardStack.deploy(ctx, config, new PolicyFiles(folder)));
     }
 
     private static String breakGlassRoles(int count) {
