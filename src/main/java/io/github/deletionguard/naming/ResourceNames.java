@@ -119,6 +119,11 @@ public record ResourceNames(String prefix, String securityAccountId, String home
         return named("deny-key-and-secret-deletion");
     }
 
+    /** The organization's resource control policy, attached where the service control policy is. */
+    public String resourceControlPolicy() {
+        return named("protect-keys-and-secrets");
+    }
+
     /**
      * Part {@code part} (from 1) of the service control policy, when it is too large for one: the
      * first part keeps the name of the single policy, so splitting never renames what exists.
