@@ -132,11 +132,6 @@ public record ResourceNames(String prefix, String securityAccountId, String home
         return part == 1 ? serviceControlPolicy() : serviceControlPolicy() + "-" + part;
     }
 
-    /** The organization's resource control policy. */
-    public String resourceControlPolicy() {
-        return named("protect-keys-and-secrets");
-    }
-
     /** Every StackSet the program names, in the management or delegated administrator account. */
     public String stackSetArnPattern() {
         return Arns.stackSet("*", "*", anyName());

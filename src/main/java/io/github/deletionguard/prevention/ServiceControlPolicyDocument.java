@@ -65,7 +65,8 @@ public record ServiceControlPolicyDocument(List<String> parts) {
                 Map.entry("guardrailResourceArns", guardrailResources(config, names)),
                 Map.entry("managedByTagValue", Tags.MANAGED_BY_VALUE),
                 Map.entry("drillTagKey", Tags.DRILL_TAG_KEY),
-                Map.entry("drillTagValue", Tags.DRILL_TAG_VALUE),
+                // The drill re-tags its resources for their final cleanup; both values are the drill's.
+                Map.entry("drillTagValues", List.of(Tags.DRILL_TAG_VALUE, Tags.DRILL_CLEANUP_VALUE)),
                 Map.entry("securityAccountId", names.securityAccountId()),
                 Map.entry("metricNamespace", AlarmDefinition.METRIC_NAMESPACE),
                 Map.entry("minimumWindowDays", Integer.toString(settings.minimumWindowDays())));

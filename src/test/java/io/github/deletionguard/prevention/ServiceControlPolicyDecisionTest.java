@@ -191,6 +191,8 @@ class ServiceControlPolicyDecisionTest {
                     and(window(KEY_WINDOW, 7), DRILL_RESOURCE), ONLY_DEPLOYER),
             Call.on("schedule deletion of the drill key, 30 days", "kms:ScheduleKeyDeletion", KEY,
                     and(window(KEY_WINDOW, 30), DRILL_RESOURCE), Set.of(DEPLOYER, BREAK_GLASS, BREAK_GLASS_WITH_PATH, BREAK_GLASS_SESSION)),
+            Call.on("schedule deletion of the drill key tagged for cleanup", "kms:ScheduleKeyDeletion", KEY,
+                    and(window(KEY_WINDOW, 7), Map.of(DRILL_TAG, Tags.DRILL_CLEANUP_VALUE)), ONLY_DEPLOYER),
             Call.on("delete the drill secret, 7-day recovery", "secretsmanager:DeleteSecret", SECRET,
                     and(window(SECRET_WINDOW, 7), DRILL_RESOURCE), ONLY_DEPLOYER),
             Call.on("force-delete the drill secret", "secretsmanager:DeleteSecret", SECRET,

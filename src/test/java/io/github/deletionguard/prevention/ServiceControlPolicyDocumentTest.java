@@ -115,12 +115,11 @@ class ServiceControlPolicyDocumentTest {
         assertEquals(Map.of("aws:ResourceTag/" + Tags.MANAGED_BY_TAG, Tags.MANAGED_BY_VALUE),
                 strings(statement(document, "ProtectGuardrailsByTag").getAsJsonObject("Condition").getAsJsonObject("StringEquals")));
         // The drill tag's key is written in the reviewed file, as condition keys cannot be placeholders.
-        assertEquals(Map.of("aws:ResourceTag/" + Tags.DRILL_TAG_KEY, Tags.DRILL_TAG_VALUE),
-                strings(statement(document, "DeployerDestroysOnlyDrillResources").getAsJsonObject("Condition")
-                        .getAsJsonObject("StringNotEquals")));
-        assertEquals(Map.of("aws:ResourceTag/" + Tags.DRILL_TAG_KEY, Tags.DRILL_TAG_VALUE),
-                strings(statement(document, "OnlyTheDeployerReplicatesDrillKeys").getAsJsonObject("Condition")
-                        .getAsJsonObject("StringEquals")));
+        List<String> drillValues = List.of(Tags.DRILL_TAG_VALUE, Tags.DRILL_CLEANUP_VALUE);
+        assertEquals(drillValues, strings(statement(document, "DeployerDestroysOnlyDrillResources").getAsJsonObject("Condition")
+                .getAsJsonObject("StringNotEquals").getAsJsonArray("aws:ResourceTag/" + Tags.DRILL_TAG_KEY)));
+        assertEquals(drillValues, strings(statement(document, "OnlyTheDeployerReplicatesDrillKeys").getAsJsonObject("Condition")
+                .getAsJsonObject("StringEquals").getAsJsonArray("aws:ResourceTag/" + Tags.DRILL_TAG_KEY)));
     }
 
     @Test
