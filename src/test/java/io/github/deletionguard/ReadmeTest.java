@@ -2,12 +2,10 @@ package io.github.deletionguard;
 
 import com.pulumi.resources.CustomResource;
 import io.github.deletionguard.plan.PlannedResource;
+import io.github.deletionguard.testing.ProjectFiles;
 import io.github.deletionguard.testing.Deployments;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -20,15 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** What the README promises about the code, checked against the code. */
 class ReadmeTest {
-    private static final String README = read();
-
-    private static String read() {
-        try {
-            return Files.readString(Path.of("README.md"));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
+    private static final String README = ProjectFiles.read("README.md");
 
     /** GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens. */
     private static String anchor(String heading) {
