@@ -168,7 +168,7 @@ public final class PlanCommand {
     private static List<String> notes(OfflineEngine.Run run) {
         List<String> notes = new ArrayList<>();
         notes.add("offline plan under Pulumi's mock engine: ids and ARNs are simulated, nothing was sent to AWS.");
-        if (run.resources().stream().anyMatch(resource -> resource.type().equals(PlannedResource.SERVICE_CONTROL_POLICY_TYPE))) {
+        if (new PlanView(run, Set.of()).organizationPolicies().stream().anyMatch(PlanView.OrganizationPolicy::isServiceControlPolicy)) {
             notes.add("the service control policy never binds the management account or service-linked roles:"
                     + " the deletion alarms are what watches those.");
         }

@@ -5,7 +5,6 @@ import com.pulumi.aws.cloudwatch.LogMetricFilter;
 import com.pulumi.aws.cloudwatch.MetricAlarm;
 import com.pulumi.aws.kms.Key;
 import com.pulumi.aws.kms.ReplicaKey;
-import com.pulumi.aws.organizations.PolicyAttachment;
 import com.pulumi.aws.secretsmanager.Secret;
 import com.pulumi.aws.sns.Topic;
 import com.pulumi.aws.sns.TopicSubscription;
@@ -104,9 +103,10 @@ final class PlanSummary {
                 : plan.ofType(MetricAlarm.class).size() + " alarms on " + logGroups.size() + " log groups: " + String.join(", ", logGroups));
         List<PlannedResource> remediation = plan.childrenOf(DeletionRemediation.TYPE, Document.class);
         line(text, "Remediation", remediation.isEmpty() ? "off" : spread(plan, remediation) + " (SSM Automation undoes the deletion)");
-        List<PlannedResource> attachments = plan.ofType(PolicyAttachment.class);
-        line(text, "Service control policy", attachments.isEmpty() ? "none"
-                : "attached to " + attachments.stream().map(attachment -> attachment.input("targetId")).collect(Collectors.joining(", ")));
+        List<PlanView.OrganizationPolicy> policies = plan.organizationPolicies();
+        line(text, "Organization policies", policies.isEmpty() ? "none" : policies.stream()
+                .map(policy -> policy.kind() + " " + policy.name() + " on " + String.join(", ", policy.targets()))
+                .collect(Collectors.joining("; ")));
         Set<String> addresses = plan.ofType(TopicSubscription.class).stream().map(subscription -> subscription.input("endpoint"))
                 .collect(Collectors.toCollection(TreeSet::new));
         line(text, "Notifications", plan.ofType(Topic.class).size() + " topics (" + PlanView.places(plan.ofType(Topic.class)).stream()
@@ -117,9 +117,11 @@ final class PlanSummary {
 
     private static void risks(StringBuilder text, PlanView plan) {
         List<String> risks = new ArrayList<>();
-        plan.ofType(PolicyAttachment.class).stream().map(attachment -> attachment.input("targetId")).filter(id -> id.startsWith("r-"))
-                .forEach(root -> risks.add("The SCP is attached to the organization root " + root + ": a mistake in it binds every member"
-                        + " account at once. Roll it out on a test OU first; the README says how to take it off fast."));
+        Map<String, List<String>> kindsByRoot = new TreeMap<>();
+        plan.organizationPolicies().forEach(policy -> policy.targets().stream().filter(id -> id.startsWith("r-"))
+                .forEach(root -> kindsByRoot.computeIfAbsent(root, key -> new ArrayList<>()).add(policy.kind())));
+        kindsByRoot.forEach((root, kinds) -> risks.add(String.join(" and ", kinds) + " attached to the organization root " + root
+                + ": a mistake binds every member account at once. Roll out on a test OU first; the README says how to take one off fast."));
         List<PlannedResource> remediation = plan.childrenOf(DeletionRemediation.TYPE, Document.class);
         if (!remediation.isEmpty()) {
             risks.add("Remediation changes state in " + accounts(remediation) + " accounts: it cancels key deletions and restores"
@@ -127,8 +129,11 @@ final class PlanSummary {
         }
         List<PlannedResource> protectedResources = plan.where(PlannedResource::protect);
         if (!protectedResources.isEmpty()) {
-            risks.add(protectedResources.size() + " protected resources (critical keys and secrets): removing or renaming their entry"
-                    + " makes pulumi up fail until they are unprotected on purpose.");
+            Map<String, Long> byKind = protectedResources.stream().collect(Collectors.groupingBy(
+                    resource -> resource.type().substring(resource.type().lastIndexOf(':') + 1), TreeMap::new, Collectors.counting()));
+            risks.add(protectedResources.size() + " protected resources (" + byKind.entrySet().stream()
+                    .map(entry -> entry.getValue() + " " + entry.getKey()).collect(Collectors.joining(", "))
+                    + "): a change that replaces or removes one makes pulumi up fail until it is unprotected on purpose.");
         }
         text.append("\nRisks:\n");
         if (risks.isEmpty()) {

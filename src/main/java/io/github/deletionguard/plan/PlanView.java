@@ -91,6 +91,29 @@ final class PlanView {
         return where(resource -> resource.is(sdkType) && resource.parent().map(PlanView::ownType).filter(componentType::equals).isPresent());
     }
 
+    /** An organization policy (SCP or RCP) and the roots, OUs and accounts it is attached to. */
+    record OrganizationPolicy(String type, String name, List<String> targets) {
+        boolean isServiceControlPolicy() {
+            return type.equals("SERVICE_CONTROL_POLICY");
+        }
+
+        String kind() {
+            return isServiceControlPolicy() ? "SCP" : type.equals("RESOURCE_CONTROL_POLICY") ? "RCP" : type;
+        }
+    }
+
+    /** Attachments name their policy by id, which the plan knows as the policy's name. */
+    List<OrganizationPolicy> organizationPolicies() {
+        List<OrganizationPolicy> policies = new ArrayList<>();
+        for (PlannedResource policy : ofType(com.pulumi.aws.organizations.Policy.class)) {
+            List<String> targets = ofType(com.pulumi.aws.organizations.PolicyAttachment.class).stream()
+                    .filter(attachment -> policy.input("name").equals(attachment.input("policyId")))
+                    .map(attachment -> attachment.input("targetId")).toList();
+            policies.add(new OrganizationPolicy(policy.input("type"), policy.input("name"), targets));
+        }
+        return policies;
+    }
+
     /** The places (account and region) where resources are, sorted. */
     static Set<PlannedResource.ProviderTarget> places(List<PlannedResource> resources) {
         Set<PlannedResource.ProviderTarget> places = new java.util.TreeSet<>(PLACE_ORDER);
