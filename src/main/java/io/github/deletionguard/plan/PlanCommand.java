@@ -157,6 +157,10 @@ public final class PlanCommand {
             if (!plan.has("resources")) {
                 throw new IOException(file + " is not a plan --json file (no resources). Fix: name a file written by plan <stack> --json.");
             }
+            if (plan.has("schemaVersion") && plan.get("schemaVersion").getAsInt() > PlanJson.SCHEMA_VERSION) {
+                throw new IOException(file + " has schemaVersion " + plan.get("schemaVersion") + ", newer than this plan's "
+                        + PlanJson.SCHEMA_VERSION + ". Fix: diff with the newer deletion-guard, or write both files with this one.");
+            }
             return plan;
         } catch (JsonParseException | IllegalStateException e) {
             throw new IOException(file + " is not JSON: " + e.getMessage() + ". Fix: name a file written by plan <stack> --json.", e);

@@ -175,6 +175,15 @@ class PlanCommandTest {
     }
 
     @Test
+    void aDiffAgainstANewerSchemaFailsBeforePlanning(@TempDir Path temp) throws IOException {
+        Path newer = Files.writeString(temp.resolve("newer.json"), "{\"schemaVersion\": 2, \"stack\": \"prod\", \"resources\": []}");
+
+        assertEquals(1, plan(Path.of(""), "plan", "prod", "--diff", newer.toString()));
+
+        assertTrue(err.toString().contains("has schemaVersion 2, newer than this plan's 1"), err::toString);
+    }
+
+    @Test
     void theSummaryFitsOneScreenWithCoverageCostAndRisks() {
         assertEquals(0, plan(Path.of(""), "plan", "prod", "--summary"), err::toString);
 
