@@ -94,13 +94,13 @@ final class PlanSummary {
         List<PlannedResource> forwarding = plan.childrenOf(DeletionEventForwarding.TYPE, EventRule.class);
         List<PlannedResource> centralRules = plan.childrenOf(CentralEventBus.TYPE, EventRule.class);
         line(text, "EventBridge forwarding", forwarding.isEmpty() ? "none"
-                : spread(plan, forwarding) + " -> central bus, " + centralRules.size() + " notification rules"
+                : spread(plan, forwarding) + " -> central bus, " + count(centralRules.size(), "notification rule")
                 + centralRules.stream().findFirst().map(rule -> " in " + plan.place(rule.provider().orElseThrow())).orElse(""));
         List<PlannedResource> filters = plan.ofType(LogMetricFilter.class);
         Set<String> logGroups = new TreeSet<>();
         filters.forEach(filter -> logGroups.add(plan.place(filter.provider().orElseThrow()) + " (" + filter.input("logGroupName") + ")"));
         line(text, "CloudWatch alarms", filters.isEmpty() ? "none: no account has a cloudTrailLogGroup"
-                : plan.ofType(MetricAlarm.class).size() + " alarms on " + logGroups.size() + " log groups: " + String.join(", ", logGroups));
+                : count(plan.ofType(MetricAlarm.class).size(), "alarm") + " on " + count(logGroups.size(), "log group") + ": " + String.join(", ", logGroups));
         List<PlannedResource> remediation = plan.childrenOf(DeletionRemediation.TYPE, Document.class);
         line(text, "Remediation", remediation.isEmpty() ? "off" : spread(plan, remediation) + " (SSM Automation undoes the deletion)");
         List<PlanView.OrganizationPolicy> policies = plan.organizationPolicies();
@@ -109,10 +109,10 @@ final class PlanSummary {
                 .collect(Collectors.joining("; ")));
         Set<String> addresses = plan.ofType(TopicSubscription.class).stream().map(subscription -> subscription.input("endpoint"))
                 .collect(Collectors.toCollection(TreeSet::new));
-        line(text, "Notifications", plan.ofType(Topic.class).size() + " topics (" + PlanView.places(plan.ofType(Topic.class)).stream()
+        line(text, "Notifications", count(plan.ofType(Topic.class).size(), "topic") + " (" + PlanView.places(plan.ofType(Topic.class)).stream()
                 .map(PlannedResource.ProviderTarget::region).collect(Collectors.joining(", ")) + ") -> " + String.join(", ", addresses));
-        line(text, "Critical keys, secrets", plan.ofType(Key.class).size() + " keys (+" + plan.ofType(ReplicaKey.class).size()
-                + " replicas), " + plan.ofType(Secret.class).size() + " secrets");
+        line(text, "Critical keys, secrets", count(plan.ofType(Key.class).size(), "key") + " (+" + count(plan.ofType(ReplicaKey.class).size(), "replica")
+                + "), " + count(plan.ofType(Secret.class).size(), "secret"));
     }
 
     private static void risks(StringBuilder text, PlanView plan) {
@@ -124,7 +124,7 @@ final class PlanSummary {
                 + ": a mistake binds every member account at once. Roll out on a test OU first; the README says how to take one off fast."));
         List<PlannedResource> remediation = plan.childrenOf(DeletionRemediation.TYPE, Document.class);
         if (!remediation.isEmpty()) {
-            risks.add("Remediation changes state in " + accounts(remediation) + " accounts: it cancels key deletions and restores"
+            risks.add("Remediation changes state in " + count(accounts(remediation), "account") + ": it cancels key deletions and restores"
                     + " secrets that anyone but a break-glass role deleted.");
         }
         List<PlannedResource> protectedResources = plan.where(PlannedResource::protect);
@@ -144,11 +144,16 @@ final class PlanSummary {
 
     /** {@code 11 account-regions in 5 accounts}. */
     private static String spread(PlanView plan, List<PlannedResource> resources) {
-        return PlanView.places(resources).size() + " account-regions in " + accounts(resources) + " accounts";
+        return count(PlanView.places(resources).size(), "account-region") + " in " + count(accounts(resources), "account");
     }
 
     private static long accounts(List<PlannedResource> resources) {
         return PlanView.places(resources).stream().map(PlannedResource.ProviderTarget::account).distinct().count();
+    }
+
+    /** {@code 1 topic}, {@code 2 topics}. */
+    private static String count(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 
     private static void line(StringBuilder text, String engine, String covers) {
