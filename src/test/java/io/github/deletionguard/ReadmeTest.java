@@ -2,10 +2,12 @@ package io.github.deletionguard;
 
 import com.pulumi.resources.CustomResource;
 import io.github.deletionguard.plan.PlannedResource;
+import io.github.deletionguard.plan.StackFile;
 import io.github.deletionguard.testing.ProjectFiles;
 import io.github.deletionguard.testing.Deployments;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -43,7 +45,7 @@ class ReadmeTest {
     @Test
     void theTypesThatCannotCarryTagsAreNamed() {
         Set<String> untagged = new TreeSet<>();
-        Stream.of("prod", "staging").flatMap(stack -> Deployments.ofStackFile(stack).resources().stream())
+        stackFiles().stream().flatMap(stack -> Deployments.ofStackFile(stack).resources().stream())
                 .filter(resource -> resource.type().startsWith("aws:") && !resource.isProvider())
                 .map(PlannedResource::type).distinct()
                 .filter(type -> !hasTags(sdkClass(type)))
@@ -61,6 +63,14 @@ class ReadmeTest {
                 .filter(line -> line.startsWith("mvn ") || line.matches(".*`mvn [^`]*exec:(java|exec)[^`]*`.*"))
                 .filter(line -> !line.contains(" -B")).toList();
         assertEquals(List.of(), interactive);
+    }
+
+    private static List<String> stackFiles() {
+        try {
+            return StackFile.stacks(Path.of(""));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** {@code aws:cloudwatch/eventTarget:EventTarget} is {@code com.pulumi.aws.cloudwatch.EventTarget}. */

@@ -1,5 +1,7 @@
 package io.github.deletionguard.plan;
 
+import io.github.deletionguard.awsapi.OrganizationPolicyType;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,13 +94,14 @@ final class PlanView {
     }
 
     /** An organization policy (SCP or RCP) and the roots, OUs and accounts it is attached to. */
-    record OrganizationPolicy(String type, String name, List<String> targets) {
+    record OrganizationPolicy(OrganizationPolicyType type, String name, List<String> targets) {
         boolean isServiceControlPolicy() {
-            return type.equals("SERVICE_CONTROL_POLICY");
+            return type == OrganizationPolicyType.SERVICE_CONTROL_POLICY;
         }
 
+        /** {@code SCP}, {@code RCP}. */
         String kind() {
-            return isServiceControlPolicy() ? "SCP" : type.equals("RESOURCE_CONTROL_POLICY") ? "RCP" : type;
+            return type.abbreviation();
         }
     }
 
@@ -109,7 +112,7 @@ final class PlanView {
             List<String> targets = ofType(com.pulumi.aws.organizations.PolicyAttachment.class).stream()
                     .filter(attachment -> policy.input("name").equals(attachment.input("policyId")))
                     .map(attachment -> attachment.input("targetId")).toList();
-            policies.add(new OrganizationPolicy(policy.input("type"), policy.input("name"), targets));
+            policies.add(new OrganizationPolicy(OrganizationPolicyType.valueOf(policy.input("type")), policy.input("name"), targets));
         }
         return policies;
     }
