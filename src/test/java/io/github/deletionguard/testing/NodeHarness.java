@@ -13,9 +13,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A test-only npm package pinned in a folder under {@code src/test/} (its package-lock.json), run
- * through Node: the third-party evaluators (iam-simulate, the CloudFormation schemas) the tests
- * judge our documents with.
+ * A folder under {@code src/test/} that pins an npm tool in its {@code package-lock.json}, and
+ * runs it with Node. The tool is installed with {@code npm ci} on a fresh checkout and again after
+ * the lockfile changed, so only Node 20 and npm are needed. Test-time only: nothing of it ships.
  */
 public final class NodeHarness {
     private static final long NPM_CI_TIMEOUT_SECONDS = 300;
@@ -28,18 +28,15 @@ public final class NodeHarness {
         this.directory = Path.of(System.getProperty("basedir", "")).toAbsolutePath().resolve("src/test").resolve(folder);
     }
 
-    /** Runs {@code node <script>} in the harness folder with {@code stdin}, after installing the pinned packages. */
-    public String node(String script, String stdin, long timeoutSeconds) {
-        installOnce();
-        return run(stdin, timeoutSeconds, "node", script);
+    public Path directory() {
+        return directory;
     }
 
     /**
-     * Installs the pinned library on a fresh checkout, and again after the lockfile changed: npm
-     * writes node_modules/.package-lock.json at the end of every install, so an older one means
-     * node_modules may not match the lockfile.
+     * Installs the pinned tool unless it is up to date: npm writes node_modules/.package-lock.json
+     * at the end of every install, so an older one means node_modules may not match the lockfile.
      */
-    private synchronized void installOnce() {
+    public synchronized void installOnce() {
         if (installChecked) {
             return;
         }
@@ -58,7 +55,7 @@ public final class NodeHarness {
     }
 
     /** Runs a command in the harness folder, feeds it {@code stdin} and returns its stdout. */
-    private String run(String stdin, long timeoutSeconds, String... command) {
+    public String run(String stdin, long timeoutSeconds, String... command) {
         String commandLine = String.join(" ", command);
         try {
             Process process = new ProcessBuilder(command).directory(directory.toFile()).start();
