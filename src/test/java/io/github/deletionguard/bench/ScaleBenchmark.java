@@ -42,7 +42,7 @@ public final class ScaleBenchmark {
                 ? List.of(BaselineEngine.fromConfigValue(args[0]).get())
                 : List.of(BaselineEngine.PROVIDERS, BaselineEngine.STACKSETS);
         // The floor doubles the run time; "nofloor" leaves it out where only the program's figures are wanted.
-        boolean floor = Arrays.stream(args).noneMatch("nofloor"::equals);
+        boolean withFloor = Arrays.stream(args).noneMatch("nofloor"::equals);
         int[] sizes = Arrays.stream(args).filter(arg -> arg.matches("\\d+")).mapToInt(Integer::parseInt).toArray();
         if (sizes.length == 0) {
             sizes = new int[]{100, 250, 500, 1000};
@@ -57,7 +57,7 @@ public final class ScaleBenchmark {
             List<double[]> rows = new ArrayList<>();
             for (int accounts : sizes) {
                 Measurement ours = measureProgram(accounts, engine);
-                Measurement floor = floor ? measureFloor(ours.providers(), ours.resources())
+                Measurement floor = withFloor ? measureFloor(ours.providers(), ours.resources())
                         : new Measurement(0, 0, 0, 0, Double.NaN, Double.NaN);
                 double perAccountRegion = (double) ours.awsResourcesInMemberRegions() / ((accounts - 2) * REGIONS);
                 System.out.printf("%-10s %-9d %-13d %-8.2f %-8.2f %-9.0f %-9.1f %-9.2f %-9.0f %-6.2f%n",
