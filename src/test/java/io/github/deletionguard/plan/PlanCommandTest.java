@@ -212,23 +212,44 @@ class PlanCommandTest {
     }
 
     @Test
+    void aDiffAgainstANewerSchemaFailsBeforePlanning(@TempDir Path temp) throws IOException {
+        Path newer = Files.writeString(temp.resolve("newer.json"), "{\"schemaVersion\": 2, \"stack\": \"prod\", \"resources\": []}");
+
+        assertEquals(1, plan(Path.of(""), "plan", "prod", "--diff", newer.toString()));
+
+        assertTrue(err.toString().contains("has schemaVersion 2, newer than this plan's 1"), err::toString);
+    }
+
+    @Test
     void theSummaryFitsOneScreenWithCoverageCostAndRisks() {
         assertEquals(0, plan(Path.of(""), "plan", "prod", "--summary"), err::toString);
 
         String summary = out.toString();
         assertTrue(summary.lines().count() <= 40, summary);
         assertTrue(summary.contains("5 accounts x 3 regions"), summary);
-        assertTrue(summary.contains("  payments-prod (444444444444)            14         11         13     38\n"), summary);
+        assertTrue(summary.contains("  payments-prod (444444444444)            14         11         13     38
+"), summary);
+        assertTrue(summary.contains("Organization policies   SCP deletion-guard-deny-key-and-secret-deletion on r-pr0d;"
+                + " RCP deletion-guard-protect-keys-and-secrets on r-pr0d"), summary);
         // Every account also forwards the global services' events in us-east-1.
         assertTrue(summary.contains("EventBridge forwarding  15 account-regions in 5 accounts -> central bus"), summary);
         // The central bus counts denied deletions on a log group of its own.
         assertTrue(summary.contains("CloudWatch alarms       11 alarms on 3 log groups"), summary);
         assertTrue(summary.contains("Monthly cost: $7.70"), summary);
-        assertTrue(summary.contains("Organization policies   SCP and RCP are attached to r-pr0d\n"), summary);
-        assertTrue(summary.contains("The SCP and RCP are attached to the organization root r-pr0d"), summary);
+        assertTrue(summary.contains("SCP and RCP attached to the organization root r-pr0d"), summary);
         assertTrue(summary.contains("Remediation changes state in 5 accounts"), summary);
-        assertTrue(summary.contains("21 protected resources"), summary);
+        assertTrue(summary.contains("21 protected resources (5 Alias, 3 Key, 2 Policy, 2 PolicyAttachment, 2 ReplicaKey, 3 Secret,"
+                + " 3 SecretPolicy, 1 SecretVersion)"), summary);
         assertTrue(!summary.contains("aws:cloudwatch/eventRule:EventRule  "), "no resource listing: " + summary);
+    }
+
+    @Test
+    void theSummaryStatesWhatEachBaselineEngineReaches() {
+        assertEquals(0, plan(Path.of(""), "plan", "org", "--summary"), err::toString);
+
+        assertTrue(out.toString().contains("  Member baseline         providers: 1 configured account; stacksets: all accounts in OUs"
+                + " ou-pr0d-secur1ty, ou-pr0d-w0rkl0ads, now and later, in [eu-central-1, eu-west-1, us-east-1];"
+                + " every configured account covered\n"), out::toString);
     }
 
     @Test
