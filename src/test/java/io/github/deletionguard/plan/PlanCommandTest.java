@@ -227,8 +227,7 @@ class PlanCommandTest {
         String summary = out.toString();
         assertTrue(summary.lines().count() <= 40, summary);
         assertTrue(summary.contains("5 accounts x 3 regions"), summary);
-        assertTrue(summary.contains("  payments-prod (444444444444)            14         11         13     38
-"), summary);
+        assertTrue(summary.contains("  payments-prod (444444444444)            14         11         13     38\n"), summary);
         assertTrue(summary.contains("Organization policies   SCP deletion-guard-deny-key-and-secret-deletion on r-pr0d;"
                 + " RCP deletion-guard-protect-keys-and-secrets on r-pr0d"), summary);
         // Every account also forwards the global services' events in us-east-1.
