@@ -6,7 +6,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.github.deletionguard.accounts.AccountGuard;
 import io.github.deletionguard.accounts.AccountGuardArgs;
-import io.github.deletionguard.alarms.AlarmDefinition;
+import io.github.deletionguard.alarms.PreparedAlarm;
 import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.config.MemberAccount;
 import io.github.deletionguard.config.NamedAccount;
@@ -73,10 +73,11 @@ public final class DeletionGuardStack {
      *
      * @param serviceControlPolicy present when the stack configures the organization guardrail
      * @param remediation          present when the stack switches at least one remediation on
+     * @param alarms               the alarms of the stack's mode with their filter patterns; none without a log group
      */
     record Documents(PolicyTemplate topicPolicy, VaultPolicies vaultPolicies,
                      Optional<ServiceControlPolicyDocument> serviceControlPolicy,
-                     Optional<PreparedRemediation> remediation, PreparedForwarding forwarding) {
+                     Optional<PreparedRemediation> remediation, PreparedForwarding forwarding, List<PreparedAlarm> alarms) {
 
         static Documents prepare(GuardConfig config, PolicyFiles policyFiles) {
             PolicyTemplate topicPolicy = policyFiles.load("notification-topic-policy.json");
@@ -85,7 +86,8 @@ public final class DeletionGuardStack {
             Optional<PreparedRemediation> remediation = PreparedRemediation.prepare(config, policyFiles);
             PreparedForwarding forwarding = PreparedForwarding.prepare(config, policyFiles,
                     remediation.map(prepared -> prepared.names().remediationDocument()));
-            return new Documents(topicPolicy, vaultPolicies, serviceControlPolicy, remediation, forwarding);
+            return new Documents(topicPolicy, vaultPolicies, serviceControlPolicy, remediation, forwarding,
+                    PreparedAlarm.prepareAll(config));
         }
     }
 
@@ -148,7 +150,7 @@ public final class DeletionGuardStack {
     /** Deploys a guard to every account the stack guards; returns what each guard covers, by account name. */
     private static Map<String, Object> deployAccountGuards(GuardConfig config, ResourceNames names, AccountProviders providers,
                                                            Documents documents, Central central) {
-        List<AlarmDefinition> alarms = AlarmDefinition.forMode(config.alarmMode());
+        List<PreparedAlarm> alarms = documents.alarms();
         Map<String, Object> guarded = new LinkedHashMap<>();
         for (MemberAccount member : config.guardedAccounts()) {
             AccountGuard.Providers accountProviders = AccountGuard.providersOf(providers, member,
@@ -202,13 +204,13 @@ public final class DeletionGuardStack {
         return ids.stream().sorted().toList();
     }
 
-    private static Map<String, Object> describe(MemberAccount member, ResourceNames names, List<AlarmDefinition> alarms) {
+    private static Map<String, Object> describe(MemberAccount member, ResourceNames names, List<PreparedAlarm> alarms) {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("accountId", member.id());
         summary.put("regions", member.regions());
         member.cloudTrailLogGroup().ifPresent(group -> {
             summary.put("alarmRegion", group.region());
-            summary.put("alarmNames", alarms.stream().map(alarm -> names.alarm(alarm.id())).toList());
+            summary.put("alarmNames", alarms.stream().map(alarm -> names.alarm(alarm.definition().id())).toList());
         });
         return summary;
     }

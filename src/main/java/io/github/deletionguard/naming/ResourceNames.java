@@ -105,6 +105,16 @@ public record ResourceNames(String prefix, String securityAccountId, String home
         return named(alarmId);
     }
 
+    /**
+     * The CloudWatch namespace every metric filter publishes to and every alarm reads. Unlike the
+     * names above it carries no prefix: stacks of one organization count the same CloudTrail
+     * events, and the SCP denies {@code cloudwatch:PutMetricData} into this one namespace, so
+     * nobody can forge datapoints that hold an alarm in ALARM or keep it in OK.
+     */
+    public String metricNamespace() {
+        return "DeletionGuard";
+    }
+
     /** Any deletion alarm of any account in the region, for the topic policy that lets them publish. */
     public String alarmArnInAnyAccount(String region) {
         return Arns.cloudWatchAlarm(region, "*", anyName());
