@@ -122,7 +122,8 @@ public final class DeletionGuardStack {
                     : Optional.empty();
             NotificationHub hub = new NotificationHub("notifications-" + region, new NotificationHubArgs(
                     providers.forRegion(security, region), region, names, publishers,
-                    config.securityAccount().notificationEmails(), documents.topicPolicy(), eventRules),
+                    config.securityAccount().notificationEmails(), config.securityAccount().notificationEndpoints(),
+                    documents.topicPolicy(), eventRules),
                     ComponentResourceOptions.builder().build());
             hubTopicArns.put(region, hub.topicArn());
         }
