@@ -63,7 +63,8 @@ class DeletionGuardStackTest {
         for (String target : List.of("111111111111/eu-central-1", "055555555555/eu-west-1")) {
             for (String alarm : List.of("kms-key-pending-deletion-use", "secret-marked-for-deletion-access",
                     "kms-key-deletion-succeeded", "kms-key-deletion-failed", "secret-deletion-succeeded",
-                    "secret-deletion-failed", "kms-errors")) {
+                    "secret-deletion-failed", "kms-errors", "trail-tampering-succeeded", "trail-tampering-failed",
+                    "alarm-log-tampering-succeeded", "alarm-log-tampering-failed")) {
                 expected.add(target + " deletion-guard-" + alarm);
             }
         }

@@ -78,6 +78,31 @@ public enum AlarmDefinition {
             "Many KMS calls failed in one period: someone may be probing keys or a workload lost access to one."
                     + " Look up the failing calls in CloudTrail (errorCode, userIdentity).",
             scope -> allOf(fromService(AwsService.KMS), present(EventField.ERROR_CODE.inLogFilter())),
+            Optional.empty(), List.of(ANY_DELETION)),
+    TRAIL_TAMPERING_SUCCEEDED(
+            "trail-tampering-succeeded", "TrailTamperingSucceeded", Counting.SUCCESSES,
+            "StopLogging, DeleteTrail, UpdateTrail or PutEventSelectors succeeded on a trail: what follows may"
+                    + " never reach these alarms or EventBridge. Unless the change was planned, restore the trail"
+                    + " (StartLogging, its event selectors) and review CloudTrail event history meanwhile.",
+            scope -> succeeded(anyCall(ApiCall.TRAIL_TAMPERING)),
+            Optional.empty(), List.of(ANY_DELETION)),
+    TRAIL_TAMPERING_FAILED(
+            "trail-tampering-failed", "TrailTamperingFailed", Counting.FAILED_CALLS,
+            "StopLogging, DeleteTrail, UpdateTrail or PutEventSelectors failed (usually denied): the trail is"
+                    + " unchanged, but someone tried to blind it. Look up the calls in CloudTrail.",
+            scope -> failed(anyCall(ApiCall.TRAIL_TAMPERING)),
+            Optional.empty(), List.of(ANY_DELETION)),
+    ALARM_LOG_TAMPERING_SUCCEEDED(
+            "alarm-log-tampering-succeeded", "AlarmLogTamperingSucceeded", Counting.SUCCESSES,
+            "A CloudTrail log group these alarms read was deleted, or one of deletion-guard's metric filters:"
+                    + " the alarms on it are blind. Restore the log group or filter (pulumi up) now.",
+            scope -> succeeded(alarmLogTampering(scope)),
+            Optional.empty(), List.of(ANY_DELETION)),
+    ALARM_LOG_TAMPERING_FAILED(
+            "alarm-log-tampering-failed", "AlarmLogTamperingFailed", Counting.FAILED_CALLS,
+            "Deleting a CloudTrail log group these alarms read, or one of deletion-guard's metric filters,"
+                    + " failed (usually denied): nothing changed, but someone tried. Look up the calls in CloudTrail.",
+            scope -> failed(alarmLogTampering(scope)),
             Optional.empty(), List.of(ANY_DELETION));
 
     /**
@@ -202,5 +227,21 @@ public enum AlarmDefinition {
                 equalTo(EventField.ERROR_CODE.inLogFilter(), error.errorCode()),
                 // The message names the resource first: "<key ARN> is pending deletion."
                 equalTo(EventField.ERROR_MESSAGE.inLogFilter(), "*" + error.messageEnding()));
+    }
+
+    /**
+     * DeleteLogGroup of a log group the alarms read, or DeleteMetricFilter of one of the program's
+     * filters. An organization trail's log group sees these calls in every account,
+     * so one group's filter notices another group's deletion; a group cannot notice its own (the
+     * event would be delivered to the deleted group), which EventBridge reports instead.
+     */
+    private static FilterPattern alarmLogTampering(Scope scope) {
+        FilterPattern filterDeleted = allOf(
+                equalTo(EventField.EVENT_NAME.inLogFilter(), ApiCall.DELETE_METRIC_FILTER.eventName()),
+                equalTo(EventField.REQUEST_FILTER_NAME.inLogFilter(), scope.names().anyName()));
+        FilterPattern logGroupDeleted = allOf(
+                equalTo(EventField.EVENT_NAME.inLogFilter(), ApiCall.DELETE_LOG_GROUP.eventName()),
+                oneOf(EventField.REQUEST_LOG_GROUP_NAME.inLogFilter(), scope.logGroupNames().toArray(String[]::new)));
+        return allOf(fromService(AwsService.LOGS), anyOf(logGroupDeleted, filterDeleted));
     }
 }

@@ -10,7 +10,13 @@ public enum ApiCall {
     SCHEDULE_KEY_DELETION(AwsService.KMS, "ScheduleKeyDeletion"),
     DISABLE_KEY(AwsService.KMS, "DisableKey"),
     DELETE_IMPORTED_KEY_MATERIAL(AwsService.KMS, "DeleteImportedKeyMaterial"),
-    DELETE_SECRET(AwsService.SECRETS_MANAGER, "DeleteSecret");
+    DELETE_SECRET(AwsService.SECRETS_MANAGER, "DeleteSecret"),
+    STOP_LOGGING(AwsService.CLOUDTRAIL, "StopLogging"),
+    DELETE_TRAIL(AwsService.CLOUDTRAIL, "DeleteTrail"),
+    UPDATE_TRAIL(AwsService.CLOUDTRAIL, "UpdateTrail"),
+    PUT_EVENT_SELECTORS(AwsService.CLOUDTRAIL, "PutEventSelectors"),
+    DELETE_LOG_GROUP(AwsService.LOGS, "DeleteLogGroup"),
+    DELETE_METRIC_FILTER(AwsService.LOGS, "DeleteMetricFilter");
 
     /**
      * The calls after which a key is gone or unusable until someone acts: scheduled for
@@ -19,6 +25,11 @@ public enum ApiCall {
     public static final List<ApiCall> KEY_DELETIONS = List.of(SCHEDULE_KEY_DELETION, DISABLE_KEY, DELETE_IMPORTED_KEY_MATERIAL);
     /** The call that deletes a secret, with a recovery window or, forced, without one. */
     public static final List<ApiCall> SECRET_DELETIONS = List.of(DELETE_SECRET);
+    /**
+     * The calls that stop, delete or narrow a trail: after them the events that follow may never
+     * reach a log group, a metric filter or EventBridge.
+     */
+    public static final List<ApiCall> TRAIL_TAMPERING = List.of(STOP_LOGGING, DELETE_TRAIL, UPDATE_TRAIL, PUT_EVENT_SELECTORS);
 
     private final AwsService service;
     private final String eventName;

@@ -102,7 +102,12 @@ public record ResourceNames(String prefix, String securityAccountId, String home
 
     /** A deletion alarm, and the metric filter it counts, by the alarm's id. */
     public String alarm(String alarmId) {
-        return named(alarmId);
+        return alarmNamePrefix() + alarmId;
+    }
+
+    /** What every deletion alarm's name starts with, for patterns that match them all. */
+    public String alarmNamePrefix() {
+        return named("");
     }
 
     /**

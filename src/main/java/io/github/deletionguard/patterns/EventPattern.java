@@ -16,7 +16,7 @@ import java.util.List;
  * a JSON tree, never assembled text. Immutable: each method returns a new pattern.
  *
  * <p>Only operators the EventBridge guide lists as supported on event buses are offered: exact
- * values, {@code suffix}, {@code exists}, {@code anything-but} with {@code wildcard}, and {@code $or}.
+ * values, {@code prefix}, {@code suffix}, {@code exists}, {@code anything-but} with {@code wildcard}, and {@code $or}.
  */
 public final class EventPattern {
     private static final String OR = "$or";
@@ -132,6 +132,10 @@ public final class EventPattern {
 
         static Match equalTo(boolean value) {
             return new Exactly(new JsonPrimitive(value));
+        }
+
+        static Match prefix(String value) {
+            return new Operator("prefix", new JsonPrimitive(value));
         }
 
         static Match suffix(String value) {

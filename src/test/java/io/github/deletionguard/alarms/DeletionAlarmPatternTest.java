@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import static io.github.deletionguard.alarms.AlarmDefinition.ALARM_LOG_TAMPERING_FAILED;
+import static io.github.deletionguard.alarms.AlarmDefinition.ALARM_LOG_TAMPERING_SUCCEEDED;
 import static io.github.deletionguard.alarms.AlarmDefinition.KMS_ERRORS;
 import static io.github.deletionguard.alarms.AlarmDefinition.KMS_KEY_DELETION_FAILED;
 import static io.github.deletionguard.alarms.AlarmDefinition.KMS_KEY_DELETION_SUCCEEDED;
@@ -22,6 +24,8 @@ import static io.github.deletionguard.alarms.AlarmDefinition.KMS_KEY_PENDING_DEL
 import static io.github.deletionguard.alarms.AlarmDefinition.SECRET_DELETION_FAILED;
 import static io.github.deletionguard.alarms.AlarmDefinition.SECRET_DELETION_SUCCEEDED;
 import static io.github.deletionguard.alarms.AlarmDefinition.SECRET_MARKED_FOR_DELETION_ACCESS;
+import static io.github.deletionguard.alarms.AlarmDefinition.TRAIL_TAMPERING_FAILED;
+import static io.github.deletionguard.alarms.AlarmDefinition.TRAIL_TAMPERING_SUCCEEDED;
 import static io.github.deletionguard.testing.CloudTrailSamples.DECRYPT_KEY_PENDING_DELETION;
 import static io.github.deletionguard.testing.CloudTrailSamples.DECRYPT_SUCCESS;
 import static io.github.deletionguard.testing.CloudTrailSamples.DELETE_SECRET;
@@ -65,7 +69,16 @@ class DeletionAlarmPatternTest {
             Map.entry("Decrypt with disabled key", Set.of(KMS_ERRORS)),
             Map.entry("Decrypt denied by IAM", Set.of(KMS_ERRORS)),
             Map.entry("GetSecretValue of secret marked for deletion", Set.of(SECRET_MARKED_FOR_DELETION_ACCESS)),
-            Map.entry("PutSecretValue to secret marked for deletion", Set.of(SECRET_MARKED_FOR_DELETION_ACCESS)));
+            Map.entry("PutSecretValue to secret marked for deletion", Set.of(SECRET_MARKED_FOR_DELETION_ACCESS)),
+            Map.entry("cloudtrail/stop-logging.json", Set.of(TRAIL_TAMPERING_SUCCEEDED)),
+            Map.entry("cloudtrail/delete-trail.json", Set.of(TRAIL_TAMPERING_SUCCEEDED)),
+            Map.entry("cloudtrail/update-trail.json", Set.of(TRAIL_TAMPERING_SUCCEEDED)),
+            Map.entry("cloudtrail/put-event-selectors.json", Set.of(TRAIL_TAMPERING_SUCCEEDED)),
+            Map.entry("StopLogging denied by the SCP", Set.of(TRAIL_TAMPERING_FAILED)),
+            Map.entry("logs/delete-log-group.json", Set.of(ALARM_LOG_TAMPERING_SUCCEEDED)),
+            Map.entry("DeleteLogGroup of the trail's log group, denied", Set.of(ALARM_LOG_TAMPERING_FAILED)),
+            Map.entry("logs/delete-metric-filter.json", Set.of(ALARM_LOG_TAMPERING_SUCCEEDED)),
+            Map.entry("DeleteMetricFilter of the program's filter, denied", Set.of(ALARM_LOG_TAMPERING_FAILED)));
 
     private static Map<String, JsonObject> events() {
         Map<String, JsonObject> events = new LinkedHashMap<>();
@@ -105,6 +118,25 @@ class DeletionAlarmPatternTest {
                 variant(DECRYPT_KEY_PENDING_DELETION, event -> event.addProperty("eventSource", "s3.amazonaws.com")));
         events.put("secretsmanager/put-resource-policy.json", record("secretsmanager/put-resource-policy.json"));
         events.put("kms/put-key-policy.json", record("kms/put-key-policy.json"));
+        for (String trailCall : List.of("stop-logging", "delete-trail", "update-trail", "put-event-selectors")) {
+            events.put("cloudtrail/" + trailCall + ".json", record("cloudtrail/" + trailCall + ".json"));
+        }
+        events.put("StopLogging denied by the SCP", failed("cloudtrail/stop-logging.json", "AccessDenied",
+                "User: arn:aws:sts::123456789012:assumed-role/Admin/alice is not authorized to perform: cloudtrail:StopLogging"
+                        + " with an explicit deny in a service control policy"));
+        events.put("StartLogging", variant("cloudtrail/stop-logging.json", event -> event.addProperty("eventName", "StartLogging")));
+        events.put("logs/delete-log-group.json", record("logs/delete-log-group.json"));
+        events.put("DeleteLogGroup of the trail's log group, denied", failed("logs/delete-log-group.json", "AccessDeniedException",
+                "User is not authorized to perform: logs:DeleteLogGroup"));
+        events.put("DeleteLogGroup of a Lambda function's log group", variant("logs/delete-log-group.json", event ->
+                event.getAsJsonObject("requestParameters").addProperty("logGroupName", "/aws/lambda/payments-api")));
+        events.put("logs/delete-metric-filter.json", record("logs/delete-metric-filter.json"));
+        events.put("DeleteMetricFilter of the program's filter, denied", failed("logs/delete-metric-filter.json",
+                "AccessDeniedException", "User is not authorized to perform: logs:DeleteMetricFilter"));
+        events.put("DeleteMetricFilter of another team's filter", variant("logs/delete-metric-filter.json", event ->
+                event.getAsJsonObject("requestParameters").addProperty("filterName", "payments-latency")));
+        events.put("logs/put-retention-policy.json", record("logs/put-retention-policy.json"));
+        events.put("events/disable-rule.json", record("events/disable-rule.json"));
         return events;
     }
 
@@ -131,10 +163,13 @@ class DeletionAlarmPatternTest {
 
     @Test
     void noRecordIsCountedByBothTheSuccessAndTheFailureAlarmOfOneKind() {
+        Map<AlarmDefinition, AlarmDefinition> pairs = Map.of(KMS_KEY_DELETION_SUCCEEDED, KMS_KEY_DELETION_FAILED,
+                SECRET_DELETION_SUCCEEDED, SECRET_DELETION_FAILED, TRAIL_TAMPERING_SUCCEEDED, TRAIL_TAMPERING_FAILED,
+                ALARM_LOG_TAMPERING_SUCCEEDED, ALARM_LOG_TAMPERING_FAILED);
         EVENTS.forEach((name, event) -> {
             Set<String> alarms = countedBy(event);
-            assertTrue(!(alarms.contains(KMS_KEY_DELETION_SUCCEEDED.id()) && alarms.contains(KMS_KEY_DELETION_FAILED.id()))
-                    && !(alarms.contains(SECRET_DELETION_SUCCEEDED.id()) && alarms.contains(SECRET_DELETION_FAILED.id())), name);
+            pairs.forEach((success, failure) ->
+                    assertTrue(!(alarms.contains(success.id()) && alarms.contains(failure.id())), name));
         });
     }
 

@@ -1,13 +1,20 @@
 package io.github.deletionguard.alarms;
 
+import com.pulumi.aws.cloudwatch.EventRule;
 import com.pulumi.aws.cloudwatch.LogMetricFilter;
 import com.pulumi.aws.cloudwatch.MetricAlarm;
+import io.github.deletionguard.DeletionGuardStack;
 import io.github.deletionguard.config.AlarmMode;
+import io.github.deletionguard.documents.PolicyFiles;
 import io.github.deletionguard.naming.ResourceNames;
 import io.github.deletionguard.plan.OfflineEngine;
 import io.github.deletionguard.plan.PlannedResource;
 import io.github.deletionguard.testing.ConfigBuilder;
 import io.github.deletionguard.testing.Deployments;
+import io.github.deletionguard.testing.EventBridgeEvents;
+import io.github.deletionguard.testing.EventRuleMatcher;
+import com.google.gson.JsonParser;
+import io.github.deletionguard.documents.InvalidPolicyException;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -17,6 +24,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The metric filters and alarms as {@code pulumi up} would register them, from the repository's stack files. */
@@ -64,6 +73,24 @@ class DeletionAlarmsDeploymentTest {
     }
 
     @Test
+    void everyDeployedAlarmGoingToAlarmIsForwardedToTheCentralBusAndOthersAreNot() {
+        OfflineEngine.Run run = Deployments.ofStackFile("prod");
+        String forwarding = Deployments.ofType(run, EventRule.class).stream()
+                .filter(rule -> rule.name().equals("management-eu-central-1-forwarding-rule"))
+                .map(rule -> rule.input("eventPattern")).findFirst().orElseThrow();
+        for (PlannedResource alarm : Deployments.ofType(run, MetricAlarm.class)) {
+            assertTrue(EventRuleMatcher.matches(forwarding, EventBridgeEvents.alarmStateChange(
+                    "111111111111", "eu-central-1", alarm.input("name"), "ALARM")), alarm.input("name"));
+            assertFalse(EventRuleMatcher.matches(forwarding, EventBridgeEvents.alarmStateChange(
+                    "111111111111", "eu-central-1", alarm.input("name"), "OK")), alarm.input("name"));
+        }
+        for (String other : List.of("payments-latency", "deletion-guardian-kms-errors", "x-deletion-guard-kms-errors")) {
+            assertFalse(EventRuleMatcher.matches(forwarding, EventBridgeEvents.alarmStateChange(
+                    "111111111111", "eu-central-1", other, "ALARM")), other);
+        }
+    }
+
+    @Test
     void alarmsThatTookOverFromReleasedOnesKeepTheirIdentityUnderAnAlias() {
         OfflineEngine.Run run = Deployments.ofStackFile("prod");
         Map<String, List<String>> aliased = new TreeMap<>();
@@ -99,6 +126,26 @@ class DeletionAlarmsDeploymentTest {
         assertEquals(List.of("deletion-guard-kms-key-pending-deletion-use", "deletion-guard-secret-marked-for-deletion-access"),
                 Deployments.ofType(run, MetricAlarm.class).stream().map(alarm -> alarm.input("name")).sorted().toList());
         assertTrue(run.resources().stream().allMatch(resource -> resource.aliases().isEmpty()));
+    }
+
+    @Test
+    void aFilterPatternOverCloudWatchLogsLimitStopsTheRunBeforeAnyResourceNamingTheLimit() {
+        // Nine accounts with trails of their own, each log group name 100 characters long.
+        var config = ConfigBuilder.sample().edit("accounts", accounts -> {
+            for (int i = 0; i < 9; i++) {
+                accounts.getAsJsonArray().add(JsonParser.parseString("""
+                        {"id":"70000000000%d","name":"trail-%d","cloudTrailLogGroup":{"name":"%s","region":"eu-central-1"}}"""
+                        .formatted(i, i, ("trail-" + i + "-").repeat(20).substring(0, 100))));
+            }
+        }).load();
+        InvalidPolicyException error = assertThrows(InvalidPolicyException.class, () -> PreparedAlarm.prepareAll(config));
+        assertTrue(error.getMessage().startsWith("the filter pattern of metric filter deletion-guard-alarm-log-tampering-succeeded is "),
+                error.getMessage());
+        assertTrue(error.getMessage().contains("CloudWatch Logs (PutMetricFilter) allows 1024"), error.getMessage());
+        OfflineEngine.Run run = OfflineEngine.run("deletion-guard", "test", Map.of(), Set.of(),
+                ctx -> DeletionGuardStack.deploy(ctx, config, PolicyFiles.inProjectRoot()));
+        assertTrue(run.errors().get(0).getMessage().contains(error.getMessage()), run.errors().get(0).getMessage());
+        assertEquals(List.of(), run.resources().stream().filter(resource -> resource.provider().isPresent()).toList());
     }
 
     @Test
