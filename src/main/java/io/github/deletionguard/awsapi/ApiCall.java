@@ -11,6 +11,8 @@ public enum ApiCall {
     DISABLE_KEY(AwsService.KMS, "DisableKey"),
     DELETE_IMPORTED_KEY_MATERIAL(AwsService.KMS, "DeleteImportedKeyMaterial"),
     DELETE_SECRET(AwsService.SECRETS_MANAGER, "DeleteSecret"),
+    REMOVE_REGIONS_FROM_REPLICATION(AwsService.SECRETS_MANAGER, "RemoveRegionsFromReplication"),
+    STOP_REPLICATION_TO_REPLICA(AwsService.SECRETS_MANAGER, "StopReplicationToReplica"),
     STOP_LOGGING(AwsService.CLOUDTRAIL, "StopLogging"),
     DELETE_TRAIL(AwsService.CLOUDTRAIL, "DeleteTrail"),
     UPDATE_TRAIL(AwsService.CLOUDTRAIL, "UpdateTrail"),
@@ -25,6 +27,11 @@ public enum ApiCall {
     public static final List<ApiCall> KEY_DELETIONS = List.of(SCHEDULE_KEY_DELETION, DISABLE_KEY, DELETE_IMPORTED_KEY_MATERIAL);
     /** The call that deletes a secret, with a recovery window or, forced, without one. */
     public static final List<ApiCall> SECRET_DELETIONS = List.of(DELETE_SECRET);
+    /**
+     * The calls that delete a secret's replica at once, with no recovery window: the replica
+     * leaves replication (and can be deleted at once), or is deleted.
+     */
+    public static final List<ApiCall> SECRET_REPLICA_REMOVALS = List.of(REMOVE_REGIONS_FROM_REPLICATION, STOP_REPLICATION_TO_REPLICA);
     /**
      * The calls that stop, delete or narrow a trail: after them the events that follow may never
      * reach a log group, a metric filter or EventBridge.
