@@ -129,6 +129,16 @@ public record ResourceNames(String prefix, String securityAccountId, String home
         return Arns.cloudWatchAlarm(region, "*", anyName());
     }
 
+    /** The StackSet of the member baseline's IAM roles, deployed to one region in every account of its OUs. */
+    public String globalBaselineStackSet() {
+        return named("member-baseline-global");
+    }
+
+    /** The StackSet of the member baseline's rules and remediation document, deployed to every baseline region. */
+    public String regionalBaselineStackSet() {
+        return named("member-baseline-regional");
+    }
+
     /** The organization's service control policy; its first part, when it is split into several. */
     public String serviceControlPolicy() {
         return named("deny-key-and-secret-deletion");

@@ -5,6 +5,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.pulumi.Context;
 import io.github.deletionguard.config.InvalidConfigException;
+import io.github.deletionguard.config.read.StackConfigLoader;
 import io.github.deletionguard.documents.InvalidPolicyException;
 
 import java.io.IOException;
@@ -93,7 +94,9 @@ public final class PlanCommand {
             out.print(PlanSummary.render(run, stackFile.secretKeys()));
         }
         if (previous.isEmpty() && !options.summary()) {
-            out.print(PlanText.render(run, notes(run), stackFile.secretKeys()));
+            // The run succeeded, so the config is valid; read once more for what the run does not show.
+            String coverage = BaselineCoverage.render(StackConfigLoader.load(stackFile.stack(), stackFile.config()).config());
+            out.print(PlanText.render(run, notes(run), stackFile.secretKeys(), coverage));
         }
         if (options.json().isPresent()) {
             try {

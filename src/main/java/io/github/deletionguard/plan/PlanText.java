@@ -36,7 +36,10 @@ public final class PlanText {
             Map.entry("aws:cloudwatch/eventTarget:EventTarget", List.of("arn", "roleArn")),
             Map.entry("aws:cloudwatch/eventBusPolicy:EventBusPolicy", List.of("policy")),
             Map.entry("aws:ssm/document:Document", List.of("name", "documentType")),
-            Map.entry("aws:iam/role:Role", List.of("name", "assumeRolePolicy")));
+            Map.entry("aws:iam/role:Role", List.of("name", "assumeRolePolicy")),
+            Map.entry("aws:cloudformation/stackSet:StackSet", List.of("name", "permissionModel", "callAs", "autoDeployment",
+                    "operationPreferences", "templateBody")),
+            Map.entry("aws:cloudformation/stackSetInstance:StackSetInstance", List.of("region", "deploymentTargets")));
     private static final int LONG_DOCUMENT = 160;
     private static final Map<String, String> COMPARISON = Map.of(
             "GreaterThanOrEqualToThreshold", ">=", "GreaterThanThreshold", ">",
@@ -57,14 +60,20 @@ public final class PlanText {
             PlanText::alarms,
             PlanText::resourcesPerAccount,
             PlanText::monthlyCost,
-            PlanText::totals,
-            PlanText::postDeployChecklist);
+            PlanText::totals);
 
-    public static String render(OfflineEngine.Run run, List<String> notes, Set<String> secureConfigKeys) {
+    /**
+     * @param baselineCoverage the member baseline's coverage, read from the config the run
+     *                         deployed; it precedes the post-deploy checklist, which ends the plan
+     */
+    public static String render(OfflineEngine.Run run, List<String> notes, Set<String> secureConfigKeys,
+                                String baselineCoverage) {
         PlanView plan = new PlanView(run, secureConfigKeys);
         StringBuilder text = new StringBuilder(plan.title("plan")).append('\n');
         notes.forEach(note -> text.append("note: ").append(note).append('\n'));
         SECTIONS.forEach(section -> section.appendTo(text, plan));
+        text.append(baselineCoverage);
+        postDeployChecklist(text, plan);
         return text.toString();
     }
 

@@ -65,6 +65,43 @@ class PlanCommandTest {
     }
 
     @Test
+    void theCoverageSectionSaysWhichEngineReachesWhichAccountsAndWhatNeitherDoes(@TempDir Path root) throws IOException {
+        assertEquals(0, plan(Path.of(""), "plan", "org"), err::toString);
+        String text = out.toString();
+        assertTrue(text.contains("""
+                Member baseline coverage (forwarding, remediation and their roles):
+                  stacksets: all accounts in OUs ou-pr0d-secur1ty, ou-pr0d-w0rkl0ads and their child OUs, now and later,\
+                 except the management account; roles in us-east-1, rules and remediation in [eu-central-1, eu-west-1, us-east-1]
+                    configured accounts among them: security, data-prod (its alarms on providers)
+                """), text);
+        assertTrue(text.contains("""
+                  providers: 1 configured account
+                    management (111111111111) [eu-central-1, eu-west-1]
+                  covered by neither: no configured account
+                """), text);
+        assertTrue(text.contains("4 waves"), text);
+
+        // An OU account with a region the StackSets do not deploy to: covered by neither, said as a warning.
+        String stackFile = Files.readString(Path.of("Pulumi.org.yaml")).replace("""
+                      organizationalUnit: ou-pr0d-secur1ty
+                      regions:
+                        - eu-central-1
+                """, """
+                      organizationalUnit: ou-pr0d-secur1ty
+                      regions:
+                        - ap-south-1
+                        - eu-central-1
+                """);
+        Files.writeString(root.resolve("Pulumi.org.yaml"), stackFile);
+        Files.copy(Path.of("Pulumi.yaml"), root.resolve("Pulumi.yaml"));
+        out.reset();
+        assertEquals(0, plan(root, "plan", "org"), err::toString);
+        assertTrue(out.toString().contains("covered by neither: \n    warning: deletion-guard:accounts[1].regions: 'security'"
+                + " is in the StackSets' OUs, which deploy to [eu-central-1, eu-west-1, us-east-1] only: [ap-south-1] is"
+                + " guarded by neither engine."), out::toString);
+    }
+
+    @Test
     void badConfigPrintsEveryIssueAndFails(@TempDir Path root) throws IOException {
         Files.writeString(root.resolve("Pulumi.yaml"), "name: deletion-guard\nruntime: java\n");
         Files.writeString(root.resolve("Pulumi.broken.yaml"), """
@@ -108,7 +145,7 @@ class PlanCommandTest {
     @Test
     void anUnknownStackNamesTheStackFilesPresent() {
         assertEquals(1, plan(Path.of(""), "plan", "nosuchstack"));
-        assertEquals("plan: Pulumi.nosuchstack.yaml not found. Fix: name one of the stacks here (prod, staging),"
+        assertEquals("plan: Pulumi.nosuchstack.yaml not found. Fix: name one of the stacks here (org, prod, staging),"
                 + " or create the file (see the README's quick start).\n", err.toString());
     }
 

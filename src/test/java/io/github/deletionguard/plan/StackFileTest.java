@@ -36,6 +36,6 @@ class StackFileTest {
 
     @Test
     void theStacksAreThePulumiStackFilesOfTheProject() throws IOException {
-        assertEquals(List.of("prod", "staging"), StackFile.stacks(Path.of("")));
+        assertEquals(List.of("org", "prod", "staging"), StackFile.stacks(Path.of("")));
     }
 }

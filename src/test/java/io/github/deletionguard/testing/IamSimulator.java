@@ -183,8 +183,7 @@ public final class IamSimulator {
      */
     public static Map<String, Decision> decisions(List<Case> cases) {
         requireUniqueNames(cases);
-        HARNESS.installOnce();
-        String output = HARNESS.run(toBatch(cases).toString(), SIMULATION_TIMEOUT_SECONDS, "node", "simulate.mjs");
+        String output = HARNESS.node("simulate.mjs", toBatch(cases).toString(), SIMULATION_TIMEOUT_SECONDS);
         JsonArray results = JsonParser.parseString(output).getAsJsonObject().getAsJsonArray("results");
         if (results.size() != cases.size()) {
             throw new IllegalStateException(
@@ -216,7 +215,6 @@ public final class IamSimulator {
      * (see {@code vocabulary.mjs}). Empty when every name is AWS's.
      */
     public static List<String> vocabularyProblems(Map<String, JsonObject> policiesByName) {
-        HARNESS.installOnce();
         JsonArray policies = new JsonArray();
         policiesByName.forEach((name, document) -> {
             JsonObject policy = new JsonObject();
@@ -226,7 +224,7 @@ public final class IamSimulator {
         });
         JsonObject batch = new JsonObject();
         batch.add("policies", policies);
-        String output = HARNESS.run(batch.toString(), SIMULATION_TIMEOUT_SECONDS, "node", "vocabulary.mjs");
+        String output = HARNESS.node("vocabulary.mjs", batch.toString(), SIMULATION_TIMEOUT_SECONDS);
         List<String> problems = new ArrayList<>();
         JsonParser.parseString(output).getAsJsonObject().getAsJsonArray("problems")
                 .forEach(problem -> problems.add(problem.getAsString()));

@@ -32,6 +32,12 @@ public final class NodeHarness {
         return directory;
     }
 
+    /** Runs {@code node <script>} in the harness folder with {@code stdin}, after installing the pinned packages. */
+    public String node(String script, String stdin, long timeoutSeconds) {
+        installOnce();
+        return run(stdin, timeoutSeconds, "node", script);
+    }
+
     /**
      * Installs the pinned tool unless it is up to date: npm writes node_modules/.package-lock.json
      * at the end of every install, so an older one means node_modules may not match the lockfile.

@@ -8,6 +8,7 @@ import io.github.deletionguard.config.ConfigKeys;
 import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.config.LogGroupLocation;
 import io.github.deletionguard.config.MemberAccount;
+import io.github.deletionguard.config.MemberBaseline;
 import io.github.deletionguard.config.NamedAccount;
 import io.github.deletionguard.config.NotificationEndpoint;
 import io.github.deletionguard.config.Organization;
@@ -31,7 +32,7 @@ import static io.github.deletionguard.config.read.ConfigNode.allRead;
 final class StackConfigReader {
     /** Every key of the namespace the program reads; any other is a mistake, never a setting to ignore. */
     static final List<String> KEYS = List.of("alarmMode", "resourcePrefix", "regions", "organization", "securityAccount",
-            "accounts", "alarms", "criticalKeys", "criticalSecrets", "serviceControlPolicy", "stackScope", "remediation");
+            "accounts", "alarms", "criticalKeys", "criticalSecrets", "serviceControlPolicy", "stackScope", "remediation", "memberBaseline");
 
     private final Set<String> presentKeys;
     private final Function<String, Optional<String>> valueOf;
@@ -64,7 +65,9 @@ final class StackConfigReader {
                 structured("criticalSecrets").map(list -> list.entries(critical::readSecret)).orElse(Optional.of(List.of())),
                 structured("serviceControlPolicy").flatMap(ServiceControlPolicyReader::read),
                 structured("stackScope").map(StackConfigReader::readStackScope).orElse(Optional.of(StackScope.wholeOrganization())),
-                structured("remediation").map(StackConfigReader::readRemediation).orElse(Optional.of(RemediationSettings.off())));
+                structured("remediation").map(StackConfigReader::readRemediation).orElse(Optional.of(RemediationSettings.off())),
+                structured("memberBaseline").map(section -> MemberBaselineReader.read(section, defaultRegions))
+                        .orElse(defaultRegions.map(MemberBaseline::providers)));
         Set<String> meant = reportUnknownKeys(critical.valueKeys());
         // A misspelt key is one mistake: "did you mean alarmMode?" already says that alarmMode is missing.
         missingKeys.forEach((key, fix) -> {

@@ -49,6 +49,7 @@ public final class ConfigValidator {
         StackScopeValidator.validate(config, issues);
         RemediationValidation.check(config, issues);
         NotificationEndpointsValidator.validate(config, issues);
+        MemberBaselineValidator.validate(config, issues);
     }
 
     private void checkResourcePrefix(String prefix) {

@@ -27,7 +27,7 @@ class ProjectConfigDeclarationTest {
     private static final Set<String> PULUMI_TYPES = Set.of("string", "integer", "boolean", "array");
     /** Keys whose values are maps or lists of maps, which no Pulumi project config type describes. */
     private static final Set<String> UNTYPEABLE = Set.of("organization", "securityAccount", "accounts", "alarms",
-            "criticalKeys", "criticalSecrets", "serviceControlPolicy", "stackScope", "remediation");
+            "criticalKeys", "criticalSecrets", "serviceControlPolicy", "stackScope", "remediation", "memberBaseline");
 
     private static final String PROJECT_FILE = read();
 
