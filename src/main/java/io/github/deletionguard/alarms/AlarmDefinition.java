@@ -84,13 +84,13 @@ public enum AlarmDefinition {
             "StopLogging, DeleteTrail, UpdateTrail or PutEventSelectors succeeded on a trail: what follows may"
                     + " never reach these alarms or EventBridge. Unless the change was planned, restore the trail"
                     + " (StartLogging, its event selectors) and review CloudTrail event history meanwhile.",
-            scope -> succeeded(anyCall(ApiCall.TRAIL_TAMPERING)),
+            scope -> succeeded(anyCall(ApiCall.TRAIL_CHANGES)),
             Optional.empty(), List.of(ANY_DELETION)),
     TRAIL_TAMPERING_FAILED(
             "trail-tampering-failed", "TrailTamperingFailed", Counting.FAILED_CALLS,
             "StopLogging, DeleteTrail, UpdateTrail or PutEventSelectors failed (usually denied): the trail is"
                     + " unchanged, but someone tried to blind it. Look up the calls in CloudTrail.",
-            scope -> failed(anyCall(ApiCall.TRAIL_TAMPERING)),
+            scope -> failed(anyCall(ApiCall.TRAIL_CHANGES)),
             Optional.empty(), List.of(ANY_DELETION)),
     ALARM_LOG_TAMPERING_SUCCEEDED(
             "alarm-log-tampering-succeeded", "AlarmLogTamperingSucceeded", Counting.SUCCESSES,
@@ -242,6 +242,6 @@ public enum AlarmDefinition {
         FilterPattern logGroupDeleted = allOf(
                 equalTo(EventField.EVENT_NAME.inLogFilter(), ApiCall.DELETE_LOG_GROUP.eventName()),
                 oneOf(EventField.REQUEST_LOG_GROUP_NAME.inLogFilter(), scope.logGroupNames().toArray(String[]::new)));
-        return allOf(fromService(AwsService.LOGS), anyOf(logGroupDeleted, filterDeleted));
+        return allOf(fromService(AwsService.CLOUDWATCH_LOGS), anyOf(logGroupDeleted, filterDeleted));
     }
 }

@@ -17,8 +17,8 @@ public enum ApiCall {
     DELETE_TRAIL(AwsService.CLOUDTRAIL, "DeleteTrail"),
     UPDATE_TRAIL(AwsService.CLOUDTRAIL, "UpdateTrail"),
     PUT_EVENT_SELECTORS(AwsService.CLOUDTRAIL, "PutEventSelectors"),
-    DELETE_LOG_GROUP(AwsService.LOGS, "DeleteLogGroup"),
-    DELETE_METRIC_FILTER(AwsService.LOGS, "DeleteMetricFilter");
+    DELETE_LOG_GROUP(AwsService.CLOUDWATCH_LOGS, "DeleteLogGroup"),
+    DELETE_METRIC_FILTER(AwsService.CLOUDWATCH_LOGS, "DeleteMetricFilter");
 
     /**
      * The calls after which a key is gone or unusable until someone acts: scheduled for
@@ -36,7 +36,7 @@ public enum ApiCall {
      * The calls that stop, delete or narrow a trail: after them the events that follow may never
      * reach a log group, a metric filter or EventBridge.
      */
-    public static final List<ApiCall> TRAIL_TAMPERING = List.of(STOP_LOGGING, DELETE_TRAIL, UPDATE_TRAIL, PUT_EVENT_SELECTORS);
+    public static final List<ApiCall> TRAIL_CHANGES = List.of(STOP_LOGGING, DELETE_TRAIL, UPDATE_TRAIL, PUT_EVENT_SELECTORS);
 
     private final AwsService service;
     private final String eventName;

@@ -10,7 +10,7 @@ public enum AwsService {
     CLOUDWATCH("cloudwatch"),
     SSM("ssm"),
     CLOUDTRAIL("cloudtrail"),
-    LOGS("logs");
+    CLOUDWATCH_LOGS("logs");
 
     private final String iamPrefix;
 
