@@ -13,7 +13,6 @@ import com.pulumi.aws.cloudwatch.inputs.LogMetricFilterMetricTransformationArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import io.github.deletionguard.alarms.AlarmDefinition;
 import io.github.deletionguard.providers.ChildOptions;
 
 import java.util.List;
@@ -51,7 +50,7 @@ public final class DeniedCallsCounter extends ComponentResource {
                 .logGroupName(logGroup.name())
                 .pattern(denied.filterPattern())
                 .metricTransformation(LogMetricFilterMetricTransformationArgs.builder()
-                        .namespace(AlarmDefinition.METRIC_NAMESPACE)
+                        .namespace(denied.metricNamespace())
                         .name(denied.metricName())
                         .value("1")
                         .unit("Count")
@@ -60,7 +59,7 @@ public final class DeniedCallsCounter extends ComponentResource {
         new MetricAlarm(name + "-alarm", MetricAlarmArgs.builder()
                 .name(denied.alarmName())
                 .alarmDescription(denied.alarmDescription())
-                .namespace(AlarmDefinition.METRIC_NAMESPACE)
+                .namespace(denied.metricNamespace())
                 .metricName(denied.metricName())
                 .statistic("Sum")
                 .comparisonOperator("GreaterThanOrEqualToThreshold")

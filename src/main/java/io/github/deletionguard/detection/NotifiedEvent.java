@@ -86,7 +86,9 @@ public enum NotifiedEvent {
             "alarm <alarmName> went to <state> in account <account> (<region>) at <when>."
                     + " Its description says what it counts and what to do.",
             scope -> EventPattern.serviceEvent(ServiceEvent.ALARM_STATE_CHANGE)
-                    .with(EventField.ALARM_NAME, scope.guardAlarmNames().stream().map(EventPattern.Match::equalTo)
+                    // By name prefix: the pattern keeps its size however many alarms there are, and
+                    // the SCP keeps anyone else from creating an alarm under the program's prefix.
+                    .with(EventField.ALARM_NAME, scope.guardAlarmNamePrefixes().stream().map(EventPattern.Match::prefix)
                             .toArray(EventPattern.Match[]::new))
                     .with(EventField.ALARM_STATE, equalTo("ALARM"))),
     REMEDIATION_RESULT("remediation-result", DELETION_EVENTS, Severity.MEDIUM, List.of(ACCESS_ONLY, ANY_DELETION), Scope::hasRemediation,
@@ -274,7 +276,7 @@ public enum NotifiedEvent {
     /**
      * What the patterns depend on besides the mode.
      *
-     * @param guardAlarmNames     the deletion alarms the stack deploys, by name
+     * @param guardAlarmNamePrefixes what the names of the deletion alarms the stack deploys start with; none without alarms
      * @param remediationDocument the remediation Automation document's name, when remediation is on
      * @param namePrefix          the start of every name the program gives ({@code <prefix>-})
      * @param securityAccountId   the account that holds the critical keys and secrets
@@ -284,20 +286,20 @@ public enum NotifiedEvent {
      * @param guardRoleNames      the break-glass and deployment roles by name, whose changes are notified with the program's own
      * @param watchedLogGroups    the log groups the alarms read, and the denied-calls log group
      */
-    public record Scope(List<String> guardAlarmNames, Optional<String> remediationDocument, String namePrefix,
+    public record Scope(List<String> guardAlarmNamePrefixes, Optional<String> remediationDocument, String namePrefix,
                         String securityAccountId, boolean criticalKeys, boolean criticalSecrets,
                         List<String> breakGlassRoleArns, List<String> guardRoleNames, List<String> watchedLogGroups) {
         static final Predicate<Scope> ALWAYS = scope -> true;
 
         public Scope {
-            guardAlarmNames = List.copyOf(guardAlarmNames);
+            guardAlarmNamePrefixes = List.copyOf(guardAlarmNamePrefixes);
             breakGlassRoleArns = List.copyOf(breakGlassRoleArns);
             guardRoleNames = List.copyOf(guardRoleNames);
             watchedLogGroups = List.copyOf(watchedLogGroups);
         }
 
         boolean hasGuardAlarms() {
-            return !guardAlarmNames.isEmpty();
+            return !guardAlarmNamePrefixes.isEmpty();
         }
 
         boolean hasRemediation() {

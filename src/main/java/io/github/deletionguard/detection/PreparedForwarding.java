@@ -1,7 +1,6 @@
 package io.github.deletionguard.detection;
 
 import com.google.gson.JsonPrimitive;
-import io.github.deletionguard.alarms.AlarmDefinition;
 import io.github.deletionguard.awsapi.EventField;
 import io.github.deletionguard.config.BreakGlassRole;
 import io.github.deletionguard.config.GuardConfig;
@@ -100,8 +99,8 @@ public record PreparedForwarding(
      *
      * @param resourcePolicy lets only the central rules of counted kinds write to the log group
      */
-    public record DeniedCalls(String logGroupName, String resourcePolicy, String filterPattern, String metricName,
-                              String alarmName, String alarmDescription) {
+    public record DeniedCalls(String logGroupName, String resourcePolicy, String filterPattern, String metricNamespace,
+                              String metricName, String alarmName, String alarmDescription) {
         /** CloudWatch's limit on an alarm description. */
         public static final int MAX_ALARM_DESCRIPTION = 1024;
     }
@@ -178,7 +177,7 @@ public record PreparedForwarding(
                 .map(BreakGlassRole::name).toList()));
         guardRoles.add(config.organization().accessRoleName());
         return new NotifiedEvent.Scope(
-                guardAlarmNames(config, names),
+                guardAlarmNamePrefixes(config, names),
                 remediationDocument,
                 names.prefix() + "-",
                 names.securityAccountId(),
@@ -189,12 +188,12 @@ public record PreparedForwarding(
                 watchedLogGroups);
     }
 
-    /** The deletion alarms the stack deploys; none when no account has a CloudTrail log group. */
-    private static List<String> guardAlarmNames(GuardConfig config, ResourceNames names) {
+    /** What the names of the deletion alarms start with; none when no account has a CloudTrail log group. */
+    private static List<String> guardAlarmNamePrefixes(GuardConfig config, ResourceNames names) {
         if (config.accounts().stream().map(MemberAccount::cloudTrailLogGroup).allMatch(Optional::isEmpty)) {
             return List.of();
         }
-        return AlarmDefinition.forMode(config.alarmMode()).stream().map(alarm -> names.alarm(alarm.id())).toList();
+        return List.of(names.alarmNamePrefix());
     }
 
     private static Optional<DeniedCalls> deniedCalls(ResourceNames names, PolicyFiles policyFiles, List<CentralRule> centralRules) {
@@ -221,6 +220,7 @@ public record PreparedForwarding(
                         "securityAccountId", names.securityAccountId(),
                         "countingRuleArns", countingRules)),
                 FilterPattern.present(EventField.ERROR_CODE.inputPath()).render(),
+                names.metricNamespace(),
                 "DeniedCalls",
                 names.deniedCallsAlarm(),
                 description));
