@@ -71,6 +71,7 @@ public final class Drill {
     private final Deque<CleanupStep> cleanup = new ArrayDeque<>();
     private final List<DrillPath> paths = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
+    private final List<Finding> cleanupFindings = new ArrayList<>();
     private Optional<String> drillKey = Optional.empty();
     private Optional<String> drillSecret = Optional.empty();
     private boolean stopped;
@@ -120,12 +121,16 @@ public final class Drill {
             reportPaths();
             cleanUp();
         }
-        return findings;
+        // What was proven, then what was removed.
+        List<Finding> report = new ArrayList<>(findings);
+        report.addAll(cleanupFindings);
+        return report;
     }
 
     private void reportPaths() {
+        List<Finding> delivery = new ArrayList<>();
         for (DrillPath path : paths) {
-            findings.add(path.latency
+            delivery.add(path.latency
                     .map(latency -> Finding.pass("drill-" + path.name, target, "delivered in " + latency.toMillis() / 1000.0 + " s")
                             .withFacts(Map.of("latencyMs", latency.toMillis())))
                     .orElseGet(() -> stopped
@@ -134,6 +139,9 @@ public final class Drill {
                             : Finding.fail("drill-" + path.name, target, "no message on the hub topic within "
                             + DELIVERY_TIMEOUT.toMinutes() + " minutes", "run status; check the rule, alarm action and topic policy of this path.")));
         }
+        // Each path right after the denied deletion, before remediation's results.
+        int after = (int) findings.stream().filter(finding -> finding.check().equals("drill") || finding.check().equals("drill-denied-deletion")).count();
+        findings.addAll(after, delivery);
     }
 
     private String temporaryQueue(AccountClients security) {
@@ -387,9 +395,9 @@ public final class Drill {
     private void clean(CleanupStep step) {
         try {
             step.action().run();
-            findings.add(Finding.pass("drill-cleanup", target, "removed " + step.what()));
+            cleanupFindings.add(Finding.pass("drill-cleanup", target, "removed " + step.what()));
         } catch (RuntimeException e) {
-            findings.add(Finding.fail("drill-cleanup", target, "could not remove " + step.what() + ": " + AwsErrors.message(e),
+            cleanupFindings.add(Finding.fail("drill-cleanup", target, "could not remove " + step.what() + ": " + AwsErrors.message(e),
                     "remove it by hand: " + step.byHand()));
         }
     }

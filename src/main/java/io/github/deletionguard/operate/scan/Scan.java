@@ -114,7 +114,7 @@ public final class Scan {
         long days = daysLeft(deletion);
         return Finding.fail(CHECK_SECRET, place, secret.name() + " is deleted in " + days + " days (" + deletion + ")",
                 "if it is still needed: aws secretsmanager restore-secret --secret-id " + secret.arn()
-                        + " --region " + place.region()).withFacts(Map.of("daysLeft", days, "secret", secret.arn()));
+                        + " --region " + place.region()).withFacts(secretFacts(days, secret.arn()));
     }
 
     private Finding pendingKey(KmsClient kms, Place place, KeyMetadata key, List<SecretListEntry> secrets) {
@@ -157,6 +157,14 @@ public final class Scan {
         return Finding.fail(CHECK_KEY, place, key.arn() + " (" + key.keyStateAsString() + ") " + when + "; depends on it: " + dependents,
                 "unless nothing uses it: aws kms cancel-key-deletion --key-id " + key.keyId() + " --region " + place.region()
                         + " && aws kms enable-key --key-id " + key.keyId() + " --region " + place.region()).withFacts(facts);
+    }
+
+    /** In this order in {@code --json}. */
+    private static Map<String, Object> secretFacts(long days, String arn) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("daysLeft", days);
+        facts.put("secret", arn);
+        return facts;
     }
 
     /** Whole days left, rounded up: a deletion 2 hours away has 1 day left, not 0. */
