@@ -23,7 +23,7 @@ public final class App {
 
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("plan")) {
-            System.exit(PlanCommand.run(args));
+            System.exit(new PlanCommand(App::stack).run(args));
         }
         if (OperateCommand.handles(args)) {
             System.exit(OperateCommand.run(args));

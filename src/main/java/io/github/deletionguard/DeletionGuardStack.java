@@ -7,6 +7,10 @@ import com.pulumi.resources.ComponentResourceOptions;
 import io.github.deletionguard.accounts.AccountGuard;
 import io.github.deletionguard.accounts.AccountGuardArgs;
 import io.github.deletionguard.alarms.AlarmDefinition;
+import io.github.deletionguard.baseline.BaselineTemplates;
+import io.github.deletionguard.baseline.MemberBaselineStackSets;
+import io.github.deletionguard.baseline.MemberBaselineStackSetsArgs;
+import io.github.deletionguard.config.BaselineEngine;
 import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.config.MemberAccount;
 import io.github.deletionguard.config.NamedAccount;
@@ -23,6 +27,7 @@ import io.github.deletionguard.notifications.NotificationHubArgs;
 import io.github.deletionguard.outputs.OutputMaps;
 import io.github.deletionguard.prevention.OrganizationGuardrail;
 import io.github.deletionguard.prevention.OrganizationGuardrailArgs;
+import io.github.deletionguard.prevention.OrganizationPolicies;
 import io.github.deletionguard.prevention.ServiceControlPolicyDocument;
 import io.github.deletionguard.providers.AccountProviders;
 import io.github.deletionguard.remediation.PreparedRemediation;
@@ -46,6 +51,8 @@ import java.util.TreeMap;
  *       security account's critical keys and secrets, or, in a stack that guards some OUs while
  *       a sibling stack owns them, their ARNs.</li>
  *   <li>{@link #deployAccountGuards}: one guard per account this stack guards.</li>
+ *   <li>{@link #deployMemberBaselineStackSets}: with the StackSets engine, the baseline of every
+ *       account in the chosen OUs, now and later.</li>
  *   <li>{@link #deployOrganizationGuardrail}: the SCP, last, once what it protects is in place.</li>
  *   <li>{@link #export}: every stack output, in one place.</li>
  * </ol>
@@ -62,30 +69,38 @@ public final class DeletionGuardStack {
                 ? deployCentralResources(ctx, config, names, providers, documents)
                 : Central.ofSiblingStack(config, names);
         Map<String, Object> guardedAccounts = deployAccountGuards(config, names, providers, documents, central);
-        Optional<OrganizationGuardrail> guardrail = documents.serviceControlPolicy()
-                .map(document -> deployOrganizationGuardrail(config, names, providers, document));
-        export(ctx, config, central, guardedAccounts, guardrail);
+        documents.baselineTemplates().ifPresent(templates ->
+                deployMemberBaselineStackSets(config, names, providers, templates));
+        Optional<OrganizationGuardrail> guardrail = documents.organizationPolicies()
+                .map(policies -> deployOrganizationGuardrail(config, names, providers, policies));
+        export(ctx, config, documents, central, guardedAccounts, guardrail);
     }
 
     /**
      * Everything rendered from reviewed files and typed values, before the first resource, so a
      * broken file or a document AWS would refuse stops the run with nothing deployed.
      *
-     * @param serviceControlPolicy present when the stack configures the organization guardrail
+     * @param organizationPolicies present when the stack configures the organization guardrail
      * @param remediation          present when the stack switches at least one remediation on
+     * @param baselineTemplates    present with the StackSets engine
      */
     record Documents(PolicyTemplate topicPolicy, VaultPolicies vaultPolicies,
-                     Optional<ServiceControlPolicyDocument> serviceControlPolicy,
-                     Optional<PreparedRemediation> remediation, PreparedForwarding forwarding) {
+                     Optional<OrganizationPolicies> organizationPolicies,
+                     Optional<PreparedRemediation> remediation, PreparedForwarding forwarding,
+                     Optional<BaselineTemplates> baselineTemplates) {
 
         static Documents prepare(GuardConfig config, PolicyFiles policyFiles) {
             PolicyTemplate topicPolicy = policyFiles.load("notification-topic-policy.json");
             VaultPolicies vaultPolicies = VaultPolicies.render(config, policyFiles);
-            Optional<ServiceControlPolicyDocument> serviceControlPolicy = ServiceControlPolicyDocument.renderFor(config, policyFiles);
+            Optional<OrganizationPolicies> organizationPolicies = OrganizationPolicies.renderFor(config, policyFiles);
             Optional<PreparedRemediation> remediation = PreparedRemediation.prepare(config, policyFiles);
             PreparedForwarding forwarding = PreparedForwarding.prepare(config, policyFiles,
                     remediation.map(prepared -> prepared.names().remediationDocument()));
-            return new Documents(topicPolicy, vaultPolicies, serviceControlPolicy, remediation, forwarding);
+            Optional<BaselineTemplates> baselineTemplates = config.memberBaseline().usesStackSets()
+                    ? Optional.of(BaselineTemplates.render(ResourceNames.of(config), forwarding, remediation,
+                    config.memberBaseline().regions()))
+                    : Optional.empty();
+            return new Documents(topicPolicy, vaultPolicies, organizationPolicies, remediation, forwarding, baselineTemplates);
         }
     }
 
@@ -151,29 +166,51 @@ public final class DeletionGuardStack {
         List<AlarmDefinition> alarms = AlarmDefinition.forMode(config.alarmMode());
         Map<String, Object> guarded = new LinkedHashMap<>();
         for (MemberAccount member : config.guardedAccounts()) {
-            AccountGuard.Providers accountProviders = AccountGuard.providersOf(providers, member,
-                    config.securityAccount().homeRegion());
+            boolean byStackSets = config.baselineByStackSets(member);
+            Map<String, Object> summary = describe(member, names, alarms);
+            if (byStackSets) {
+                summary.put("memberBaseline", BaselineEngine.STACKSETS.configValue());
+            }
+            guarded.put(member.name(), summary);
+            if (byStackSets && member.cloudTrailLogGroup().isEmpty()) {
+                continue;
+            }
+            AccountGuard.Providers accountProviders = byStackSets
+                    ? AccountGuard.alarmProvidersOf(providers, member)
+                    : AccountGuard.providersOf(providers, member, config.securityAccount().homeRegion());
             new AccountGuard(member.name(), new AccountGuardArgs(member, accountProviders.regional(), accountProviders.iam(),
                     names, alarms, config.alarmSettings(), central.hubTopicArns(), documents.forwarding(),
-                    central.centralBusArn(), documents.remediation()), ComponentResourceOptions.builder().build());
-            guarded.put(member.name(), describe(member, names, alarms));
+                    central.centralBusArn(), documents.remediation(), byStackSets), ComponentResourceOptions.builder().build());
         }
         return guarded;
+    }
+
+    /**
+     * The StackSets live in the administrator's account (the management account, or the delegated
+     * administrator with callAs DELEGATED_ADMIN), in the security home region.
+     */
+    private static void deployMemberBaselineStackSets(GuardConfig config, ResourceNames names, AccountProviders providers,
+                                                      BaselineTemplates templates) {
+        new MemberBaselineStackSets("member-baseline", new MemberBaselineStackSetsArgs(
+                providers.forRegion(config.stackSetAdministrator(), config.securityAccount().homeRegion()), names, templates,
+                config.memberBaseline()), ComponentResourceOptions.builder().build());
     }
 
     /** AWS Organizations is served from us-east-1 only; the validator allows an SCP only in the stack that owns the central resources. */
     private static OrganizationGuardrail deployOrganizationGuardrail(GuardConfig config, ResourceNames names,
                                                                      AccountProviders providers,
-                                                                     ServiceControlPolicyDocument document) {
+                                                                     OrganizationPolicies policies) {
         return new OrganizationGuardrail("organization-guardrail", new OrganizationGuardrailArgs(
                 providers.forRegion(config.organization().managementAccount(), OrganizationGuardrail.ORGANIZATIONS_REGION),
-                names.serviceControlPolicy(),
-                document,
+                names,
+                policies.serviceControlPolicy(),
+                policies.resourceControlPolicy(),
                 config.serviceControlPolicy().orElseThrow().targets().stream().map(PolicyTarget::id).toList()),
                 ComponentResourceOptions.builder().build());
     }
 
-    private static void export(Context ctx, GuardConfig config, Central central, Map<String, Object> guardedAccounts,
+    private static void export(Context ctx, GuardConfig config, Documents documents, Central central,
+                               Map<String, Object> guardedAccounts,
                                Optional<OrganizationGuardrail> guardrail) {
         ctx.export("alarmMode", Output.of(config.alarmMode().configValue()));
         ctx.export("notificationTopicArns", OutputMaps.resolved(central.hubTopicArns()));
@@ -189,7 +226,15 @@ public final class DeletionGuardStack {
         });
         guardrail.ifPresent(policy -> {
             ctx.export("serviceControlPolicyId", policy.policyId());
-            ctx.export("serviceControlPolicyDocument", policy.document());
+            ctx.export("resourceControlPolicyId", policy.resourceControlPolicyId());
+        });
+        documents.organizationPolicies().ifPresent(policies -> {
+            ServiceControlPolicyDocument scp = policies.serviceControlPolicy();
+            ctx.export("serviceControlPolicyDocument", Output.of(scp.first()));
+            if (scp.parts().size() > 1) {
+                ctx.export("serviceControlPolicyDocuments", Output.of(scp.parts()));
+            }
+            ctx.export("resourceControlPolicyDocument", Output.of(policies.resourceControlPolicy().text()));
         });
     }
 

@@ -25,7 +25,8 @@ public record GuardConfig(
         CriticalResources criticalResources,
         Optional<ServiceControlPolicySettings> serviceControlPolicy,
         StackScope stackScope,
-        RemediationSettings remediation) {
+        RemediationSettings remediation,
+        MemberBaseline memberBaseline) {
 
     public static final String DEFAULT_RESOURCE_PREFIX = "deletion-guard";
 
@@ -54,6 +55,23 @@ public record GuardConfig(
     /** Ids of every configured account (guarded here or by a sibling stack), sorted, for conditions that admit only them. */
     public List<String> configuredAccountIds() {
         return accounts.stream().map(MemberAccount::id).sorted().distinct().toList();
+    }
+
+    /** True when the StackSets, not this stack's providers, deploy the member baseline to the account. */
+    public boolean baselineByStackSets(MemberAccount member) {
+        return memberBaseline.coversWithStackSets(member, organization.managementAccount().id());
+    }
+
+    /**
+     * The account the StackSets are created in: the delegated administrator when the baseline
+     * calls as one (validation made sure it is the security account or a configured account),
+     * else the management account.
+     */
+    public NamedAccount stackSetAdministrator() {
+        return memberBaseline.delegatedAdministrator()
+                .map(id -> securityAccount.account().id().equals(id) ? securityAccount.account()
+                        : accounts.stream().filter(member -> member.id().equals(id)).findFirst().orElseThrow().account())
+                .orElse(organization.managementAccount());
     }
 
     /** The accounts this stack deploys guards to. */

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param criticalKeys         empty when the key is set but no list; unset, it is an empty list (no keys)
  * @param alarmSettingsByMode  the modes whose settings could be read
  * @param serviceControlPolicy empty when the stack deploys no SCP, or when its section could not be read
+ * @param memberBaseline       empty when its section could not be read; unset, every account is on providers
  */
 public record PartialConfig(
         Optional<AlarmMode> alarmMode,
@@ -31,7 +32,8 @@ public record PartialConfig(
         Optional<List<Optional<CriticalSecretDefinition>>> criticalSecrets,
         Optional<ServiceControlPolicySettings> serviceControlPolicy,
         Optional<StackScope> stackScope,
-        Optional<RemediationSettings> remediation) {
+        Optional<RemediationSettings> remediation,
+        Optional<MemberBaseline> memberBaseline) {
 
     public PartialConfig {
         accounts = accounts.map(List::copyOf);
@@ -59,12 +61,12 @@ public record PartialConfig(
         boolean everyModeRead = Arrays.stream(AlarmMode.values()).allMatch(alarmSettingsByMode::containsKey);
         if (!everyModeRead || alarmMode.isEmpty() || defaultRegions.isEmpty() || organization.isEmpty()
                 || securityAccount.isEmpty() || allAccounts.isEmpty() || keys.isEmpty() || secrets.isEmpty()
-                || stackScope.isEmpty() || remediation.isEmpty()) {
+                || stackScope.isEmpty() || remediation.isEmpty() || memberBaseline.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new GuardConfig(alarmMode.get(), resourcePrefix, defaultRegions.get(), organization.get(),
                 securityAccount.get(), allAccounts.get(), alarmSettingsByMode, new CriticalResources(keys.get(), secrets.get()),
-                serviceControlPolicy, stackScope.get(), remediation.get()));
+                serviceControlPolicy, stackScope.get(), remediation.get(), memberBaseline.get()));
     }
 
     private static <T> Optional<List<T>> complete(List<Optional<T>> entries) {

@@ -1,31 +1,38 @@
 package io.github.deletionguard.prevention;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.github.deletionguard.alarms.AlarmDefinition;
 import io.github.deletionguard.awsapi.ApiCall;
+import io.github.deletionguard.config.GuardConfig;
+import io.github.deletionguard.config.MemberAccount;
+import io.github.deletionguard.config.PolicyTarget;
+import io.github.deletionguard.config.ServiceControlPolicySettings;
+import io.github.deletionguard.config.validate.ServiceControlPolicyValidator;
+import io.github.deletionguard.documents.InvalidPolicyException;
+import io.github.deletionguard.documents.PolicyTemplate;
 import io.github.deletionguard.naming.Arns;
 import io.github.deletionguard.naming.ResourceNames;
 import io.github.deletionguard.naming.Tags;
-import io.github.deletionguard.config.BreakGlassRole;
-import io.github.deletionguard.config.GuardConfig;
-import io.github.deletionguard.config.MemberAccount;
-import io.github.deletionguard.config.ServiceControlPolicySettings;
-import io.github.deletionguard.documents.InvalidPolicyException;
-import io.github.deletionguard.documents.PolicyFiles;
-import io.github.deletionguard.documents.PolicyTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static io.github.deletionguard.config.ConfigKeys.qualified;
 
 /**
  * The organization guardrail's SCP exactly as AWS receives it: the reviewed file in
- * {@code policy/} filled with this stack's break-glass roles, deployment role, guardrail names
- * and minimum window, minified, and known to fit AWS's size limit.
+ * {@code policy/} filled with this stack's break-glass, deployer and provisioner roles, guardrail
+ * names and minimum window, minified, and known to fit AWS's quotas. A document larger than one
+ * SCP may be is split, statement by statement, into parts that each fit; every part takes a slot
+ * on every target, and the slots are counted before anything is registered.
  *
- * @param text the minified document
+ * @param parts the minified documents, in order; the first keeps the single policy's identity
  */
-public record ServiceControlPolicyDocument(String text) {
+public record ServiceControlPolicyDocument(List<String> parts) {
     public static final String FILE = "scp-deny-key-and-secret-deletion.json";
     /**
      * AWS Organizations quota "Maximum size of a service control policy": 10,240 characters since
@@ -33,41 +40,98 @@ public record ServiceControlPolicyDocument(String text) {
      */
     public static final int MAX_CHARACTERS = 10_240;
 
-    /**
-     * Renders the stack's SCP, or nothing when the stack deploys none. Call it before the first
-     * resource is registered: a file that does not parse or a document AWS would refuse then
-     * stops the run with nothing deployed.
-     */
-    public static Optional<ServiceControlPolicyDocument> renderFor(GuardConfig config, PolicyFiles files) {
-        return config.serviceControlPolicy().map(settings -> render(files.load(FILE), config, settings));
+    public ServiceControlPolicyDocument {
+        parts = List.copyOf(parts);
     }
 
     static ServiceControlPolicyDocument render(PolicyTemplate template, GuardConfig config,
                                                ServiceControlPolicySettings settings) {
-        List<String> breakGlass = config.organization().breakGlassRoles().stream()
-                .map(BreakGlassRole::arnInAnyAccount).sorted().toList();
-        // The deployment role keeps the guardrails it deploys up to date; it gets no say over keys and secrets.
-        TreeSet<String> administrators = new TreeSet<>(breakGlass);
-        administrators.add(roleInAnyAccount(config.organization().accessRoleName()));
+        ResourceNames names = ResourceNames.of(config);
+        GuardrailPrincipals principals = GuardrailPrincipals.of(config.organization());
+        List<String> destruction = Stream.of(ApiCall.KEY_DELETIONS, ApiCall.SECRET_DELETIONS, ApiCall.SECRET_REPLICA_REMOVALS)
+                .flatMap(List::stream).map(ApiCall::iamAction).toList();
+        List<String> protectedRoles = new ArrayList<>(principals.breakGlassAndDeployer());
+        protectedRoles.add(names.anyRoleArnPattern());
+        Map<String, Object> values = Map.ofEntries(
+                Map.entry("destructionActions", destruction),
+                Map.entry("scheduleKeyDeletionAction", ApiCall.SCHEDULE_KEY_DELETION.iamAction()),
+                Map.entry("deleteSecretAction", ApiCall.DELETE_SECRET.iamAction()),
+                Map.entry("breakGlassArns", principals.breakGlass()),
+                Map.entry("breakGlassAndDeployerArns", principals.breakGlassAndDeployer()),
+                Map.entry("deployerArn", principals.deployer()),
+                Map.entry("roleProvisionerArns", principals.roleProvisioners()),
+                Map.entry("protectedRoleArns", protectedRoles),
+                Map.entry("automationRoleArn", names.automationRoleArn("*")),
+                Map.entry("automationPasserArns", List.of(principals.deployer(), names.triggerRoleArn("*"))),
+                Map.entry("guardrailResourceArns", guardrailResources(config, names)),
+                Map.entry("managedByTagValue", Tags.MANAGED_BY_VALUE),
+                Map.entry("drillTagKey", Tags.DRILL_TAG_KEY),
+                Map.entry("drillTagValue", Tags.DRILL_TAG_VALUE),
+                Map.entry("securityAccountId", names.securityAccountId()),
+                Map.entry("metricNamespace", AlarmDefinition.METRIC_NAMESPACE),
+                Map.entry("minimumWindowDays", Integer.toString(settings.minimumWindowDays())));
+        ServiceControlPolicyDocument document = new ServiceControlPolicyDocument(split(template.source(), template.fill(values)));
+        document.checkSlots(settings.targets());
+        return document;
+    }
 
-        List<ApiCall> deletions = new ArrayList<>(ApiCall.KEY_DELETIONS);
-        deletions.addAll(ApiCall.SECRET_DELETIONS);
-        String text = template.render(Map.of(
-                "deletionActions", deletions.stream().map(ApiCall::iamAction).toList(),
-                "scheduleKeyDeletionAction", ApiCall.SCHEDULE_KEY_DELETION.iamAction(),
-                "deleteSecretAction", ApiCall.DELETE_SECRET.iamAction(),
-                "breakGlassRoleArns", breakGlass,
-                "guardrailAdministratorArns", List.copyOf(administrators),
-                "guardrailResourceArns", guardrailResources(config),
-                "managedByTagValue", Tags.MANAGED_BY_VALUE,
-                "minimumWindowDays", Integer.toString(settings.minimumWindowDays())));
-        if (text.length() > MAX_CHARACTERS) {
-            throw new InvalidPolicyException(template.source() + " renders to " + text.length()
-                    + " characters for this stack, minified; AWS accepts at most " + MAX_CHARACTERS
-                    + " in a service control policy. Fix: list fewer break-glass roles or CloudTrail log groups,"
-                    + " or shorten the resource prefix.");
+    /** The first part: the whole document unless it had to be split. */
+    public String first() {
+        return parts.get(0);
+    }
+
+    /**
+     * Packs statements in their reviewed order into as few parts as fit, so a document that fits
+     * stays one policy, byte for byte what a single render gives.
+     */
+    private static List<String> split(String source, JsonObject document) {
+        List<String> parts = new ArrayList<>();
+        JsonArray current = new JsonArray();
+        for (JsonElement statement : document.getAsJsonArray("Statement")) {
+            JsonArray candidate = current.deepCopy();
+            candidate.add(statement);
+            if (minified(document, candidate).length() <= MAX_CHARACTERS) {
+                current = candidate;
+                continue;
+            }
+            if (current.isEmpty()) {
+                throw new InvalidPolicyException(source + ": statement " + statement.getAsJsonObject().get("Sid").getAsString()
+                        + " alone renders to " + minified(document, candidate).length() + " characters for this stack, minified;"
+                        + " AWS accepts at most " + MAX_CHARACTERS + " in a service control policy. Fix: list fewer break-glass"
+                        + " or provisioner roles or CloudTrail log groups, or shorten the resource prefix.");
+            }
+            parts.add(minified(document, current));
+            current = new JsonArray();
+            current.add(statement);
         }
-        return new ServiceControlPolicyDocument(text);
+        parts.add(minified(document, current));
+        return parts;
+    }
+
+    private static String minified(JsonObject document, JsonArray statements) {
+        JsonObject part = new JsonObject();
+        document.entrySet().forEach(entry -> part.add(entry.getKey(),
+                entry.getKey().equals("Statement") ? statements : entry.getValue()));
+        return PolicyTemplate.minify(part);
+    }
+
+    /** Every part takes one of a target's SCP slots; every target that lacks room is named at once. */
+    private void checkSlots(List<PolicyTarget> targets) {
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            PolicyTarget target = targets.get(i);
+            int total = target.alreadyAttached() + parts.size();
+            if (total > ServiceControlPolicyValidator.MAX_POLICIES_PER_TARGET) {
+                problems.add(qualified("serviceControlPolicy.targets[" + i + "].alreadyAttached") + ": " + target.alreadyAttached()
+                        + " SCPs on " + target.id() + " plus this program's " + parts.size() + " parts make " + total
+                        + "; AWS allows " + ServiceControlPolicyValidator.MAX_POLICIES_PER_TARGET
+                        + " SCPs per root, OU or account. Fix: detach or merge SCPs there, or list fewer break-glass roles"
+                        + " or log groups so the policy needs fewer parts.");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidPolicyException(String.join("\n", problems));
+        }
     }
 
     /**
@@ -76,8 +140,8 @@ public record ServiceControlPolicyDocument(String text) {
      * log groups stand in. A log group in the management account is left out because no SCP
      * applies there anyway.
      */
-    private static List<String> guardrailResources(GuardConfig config) {
-        List<String> arns = new ArrayList<>(ResourceNames.of(config).protectedArnPatterns());
+    private static List<String> guardrailResources(GuardConfig config, ResourceNames names) {
+        List<String> arns = new ArrayList<>(names.protectedArnPatterns());
         String management = config.organization().managementAccount().id();
         for (MemberAccount member : config.accounts()) {
             if (member.id().equals(management)) {
@@ -91,9 +155,5 @@ public record ServiceControlPolicyDocument(String text) {
             });
         }
         return arns;
-    }
-
-    private static String roleInAnyAccount(String name) {
-        return Arns.iamRole("*", name);
     }
 }

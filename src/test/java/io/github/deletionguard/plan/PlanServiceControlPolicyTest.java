@@ -1,5 +1,6 @@
 package io.github.deletionguard.plan;
 
+import io.github.deletionguard.App;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,19 +23,31 @@ class PlanServiceControlPolicyTest {
     @Test
     void prodPlanShowsThePolicyItsSizeAndAttachmentUnderTheManagementAccount() throws IOException {
         String plan = plan(Path.of(""), "prod");
-        long size = Files.size(Path.of("src/test/resources/golden/orgpolicy/prod/scp-deny-key-and-secret-deletion.json"));
+        long scpSize = Files.size(Path.of("src/test/resources/golden/orgpolicy/prod/scp-deny-key-and-secret-deletion.json"));
+        long rcpSize = Files.size(Path.of("src/test/resources/golden/orgpolicy/prod/rcp-protect-keys-and-secrets.json"));
 
         assertTrue(plan.contains(NOTE), plan);
-        String managementSection = plan.substring(plan.indexOf("management (111111111111) us-east-1: 2 resources"));
-        assertTrue(managementSection.startsWith("""
-                management (111111111111) us-east-1: 2 resources
+        int start = plan.indexOf("management (111111111111) us-east-1: 4 resources");
+        assertTrue(start >= 0, plan);
+        assertTrue(plan.substring(start).startsWith("""
+                management (111111111111) us-east-1: 4 resources
                   aws:organizations/policy:Policy  organization-guardrail-policy
+                      options: protect, retainOnDelete
                       name: deletion-guard-deny-key-and-secret-deletion
                       type: SERVICE_CONTROL_POLICY
                       content: %d characters of JSON (full text with --json)
                   aws:organizations/policyAttachment:PolicyAttachment  organization-guardrail-attach-r-pr0d
+                      options: protect, retainOnDelete
                       targetId: r-pr0d
-                """.formatted(size)), managementSection);
+                  aws:organizations/policy:Policy  organization-guardrail-rcp
+                      options: protect, retainOnDelete
+                      name: deletion-guard-protect-keys-and-secrets
+                      type: RESOURCE_CONTROL_POLICY
+                      content: %d characters of JSON (full text with --json)
+                  aws:organizations/policyAttachment:PolicyAttachment  organization-guardrail-rcp-attach-r-pr0d
+                      options: protect, retainOnDelete
+                      targetId: r-pr0d
+                """.formatted(scpSize, rcpSize)), plan.substring(start));
     }
 
     @Test
@@ -55,7 +68,7 @@ class PlanServiceControlPolicyTest {
     private static String plan(Path projectRoot, String stack) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = PlanCommand.run(new String[]{"plan", stack}, projectRoot,
+        int exit = new PlanCommand(App::stack).run(new String[]{"plan", stack}, projectRoot,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
         return out.toString(StandardCharsets.UTF_8);

