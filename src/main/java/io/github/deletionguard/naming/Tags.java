@@ -20,10 +20,12 @@ public final class Tags {
     public static final String DRILL_TAG_KEY = "deletion-guard-drill";
     public static final String DRILL_TAG_VALUE = "true";
     /**
-     * The drill tag's value on the drill's own key and secret just before its final cleanup deletes
-     * them: the remediation document leaves exactly these deleted, so the cleanup is not undone.
+     * Set ({@link #DRILL_TAG_VALUE}) beside the drill tag on the drill's own key and secret just
+     * before its final cleanup deletes them: the remediation document leaves a deletion alone only
+     * when both tags are there, so the cleanup is not undone. Alone it means nothing, so the SCP
+     * need not guard it: the drill tag, which only the deployer may set, is the proof.
      */
-    public static final String DRILL_CLEANUP_VALUE = "cleanup";
+    public static final String DRILL_CLEANUP_TAG_KEY = DRILL_TAG_KEY + "-cleanup";
 
     private Tags() {
     }

@@ -85,8 +85,11 @@ public final class OperateCommand {
             return 2;
         }
         try (AwsSessions sessions = sessionFactory.open(options, config)) {
-            Operation operation = new Operation(options.stack, config, ResourceNames.of(config),
-                    notifyRules(config, new PolicyFiles(projectRoot.resolve("policy"))), sessions, new FanOut(options.parallelism, err), clock, sleeper, secureValues);
+            PolicyFiles policyFiles = new PolicyFiles(projectRoot.resolve("policy"));
+            ResourceNames names = ResourceNames.of(config);
+            Operation operation = new Operation(options.stack, config, names, notifyRules(config, policyFiles),
+                    OrganizationPolicy.configured(config, names, policyFiles), sessions, new FanOut(options.parallelism, err),
+                    clock, sleeper, secureValues);
             List<Finding> findings = switch (options.command) {
                 case "preflight" -> new Preflight(operation).run();
                 case "status" -> new Status(operation).run();

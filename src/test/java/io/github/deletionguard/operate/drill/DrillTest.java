@@ -111,17 +111,20 @@ class DrillTest {
         drill(aws);
         List<Call> calls = aws.calls();
         Call keyTag = aws.calls("kms", "TagResource").get(0);
-        assertTrue(keyTag.body().contains("\"TagKey\":\"" + Tags.DRILL_TAG_KEY + "\",\"TagValue\":\"" + Tags.DRILL_CLEANUP_VALUE + "\""), keyTag.body());
+        assertTrue(keyTag.body().contains("\"TagKey\":\"" + Tags.DRILL_CLEANUP_TAG_KEY + "\",\"TagValue\":\"true\""), keyTag.body());
         List<Call> schedules = aws.calls("kms", "ScheduleKeyDeletion").stream()
                 .filter(call -> call.parameters().get("KeyId").equals(DRILL_KEY)).toList();
         assertEquals(2, schedules.size(), "once for the drill, once in the cleanup after remediation cancelled it");
         assertTrue(calls.indexOf(keyTag) < calls.lastIndexOf(schedules.get(1)));
         Call secretTag = aws.calls("secretsmanager", "TagResource").get(0);
-        assertTrue(secretTag.body().contains("\"Value\":\"" + Tags.DRILL_CLEANUP_VALUE + "\""));
-        Call forced = aws.calls("secretsmanager", "DeleteSecret").stream()
-                .filter(call -> "true".equals(call.parameters().get("ForceDeleteWithoutRecovery"))).findFirst().orElseThrow();
-        assertTrue(calls.indexOf(secretTag) < calls.indexOf(forced));
-        assertEquals(DRILL_SECRET, forced.parameters().get("SecretId"));
+        assertTrue(secretTag.body().contains("\"Key\":\"" + Tags.DRILL_CLEANUP_TAG_KEY + "\",\"Value\":\"true\""), secretTag.body());
+        // The RCP denies deletion without recovery to everyone: the cleanup takes the shortest window.
+        List<Call> deletions = aws.calls("secretsmanager", "DeleteSecret");
+        assertEquals(2, deletions.size(), "once for the drill, once in the cleanup after remediation restored it");
+        assertTrue(deletions.stream().noneMatch(call -> call.parameters().containsKey("ForceDeleteWithoutRecovery")));
+        assertTrue(deletions.stream().allMatch(call -> call.parameters().get("RecoveryWindowInDays").equals("7")
+                && call.parameters().get("SecretId").equals(DRILL_SECRET)));
+        assertTrue(calls.indexOf(secretTag) < calls.lastIndexOf(deletions.get(1)));
     }
 
     @Test
@@ -146,6 +149,7 @@ class DrillTest {
         assertEquals(1, run.aws().calls("kms", "ScheduleKeyDeletion").stream()
                 .filter(call -> call.parameters().get("KeyId").equals(DRILL_KEY)).count());
         assertEquals(1, run.aws().calls("kms", "TagResource").size());
+        assertEquals(1, run.aws().calls("secretsmanager", "DeleteSecret").size());
     }
 
     @Test

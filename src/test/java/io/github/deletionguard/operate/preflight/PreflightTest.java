@@ -259,6 +259,41 @@ class PreflightTest {
         }
     }
 
+    /** The org stack deploys the member baseline through service-managed StackSets; prod does not. */
+    @Nested
+    class StackSetsTrustedAccess {
+        private Run preflightOrg(RecordedAws aws) {
+            return run(aws, "preflight", "org");
+        }
+
+        @Test
+        void passesWhereStackSetsHaveTrustedAccess() {
+            preflightOrg(new RecordedAws("prod")).line("PASS", "stacksets-trusted-access", MANAGEMENT,
+                    "member.org.stacksets.cloudformation.amazonaws.com has trusted access");
+        }
+
+        @Test
+        void failsWhereTheyDoNot() {
+            assertEquals("aws cloudformation activate-organizations-access (from the management account).",
+                    preflightOrg(new RecordedAws("prod").answering("organizations", "ListAWSServiceAccessForOrganization",
+                            "{\"EnabledServicePrincipals\":[{\"ServicePrincipal\":\"cloudtrail.amazonaws.com\"}]}"))
+                            .fixOf("FAIL", "stacksets-trusted-access", MANAGEMENT));
+        }
+
+        @Test
+        void errsWhenTrustedAccessCannotBeRead() {
+            preflightOrg(new RecordedAws("prod").failing("organizations", "ListAWSServiceAccessForOrganization", "AccessDeniedException"))
+                    .line("ERROR", "stacksets-trusted-access", MANAGEMENT, "AccessDeniedException");
+        }
+
+        @Test
+        void isNotCheckedWhereTheProvidersDeployEveryAccount() {
+            RecordedAws aws = new RecordedAws("prod");
+            preflight(aws);
+            assertTrue(aws.calls("organizations", "ListAWSServiceAccessForOrganization").isEmpty());
+        }
+    }
+
     @Nested
     class SecretConfig {
         @Test
