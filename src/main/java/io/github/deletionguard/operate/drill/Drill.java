@@ -61,7 +61,7 @@ public final class Drill {
      */
     static final Duration POLL_PAUSE = Duration.ofSeconds(15);
     /** A well-formed key id that exists nowhere: the SCP must deny before KMS looks it up. */
-    static final String ABSENT_KEY_ID = "00000000-0000-4000-8000-000000000000";
+    public static final String ABSENT_KEY_ID = "00000000-0000-4000-8000-000000000000";
     /** The reason the drill gives SetAlarmState; the alarm's message carries it. */
     static final String ALARM_REASON = "deletion-guard drill";
     /** CloudWatch's reason when an alarm fires on its metric, as opposed to the drill's SetAlarmState. */
