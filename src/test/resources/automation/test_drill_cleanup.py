@@ -19,7 +19,7 @@ SCRIPT_FILE = None
 KEY = "arn:aws:kms:eu-central-1:444444444444:key/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0"
 SECRET = "arn:aws:secretsmanager:eu-central-1:444444444444:secret:deletion-guard-drill-1796198400-AbCdEf"
 DRILL = {"TagKey": "deletion-guard-drill", "TagValue": "true"}
-CLEANUP = {"TagKey": "deletion-guard-drill-cleanup", "TagValue": "true"}
+CLEANUP = {"TagKey": "deletion-guard-drill", "TagValue": "cleanup"}
 OWNER = {"TagKey": "owner", "TagValue": "payments"}
 
 
@@ -66,13 +66,13 @@ class DrillCleanupScriptTest(unittest.TestCase):
         return result
 
     def test_a_key_marked_for_the_drills_cleanup_is_left_deleted(self):
-        self.key_tags_answer([OWNER, DRILL, CLEANUP])
+        self.key_tags_answer([OWNER, CLEANUP])
         result = self.run_script("ScheduleKeyDeletion")
         self.assertFalse(result["Remediate"], result)
-        self.assertIn("deletion-guard-drill-cleanup=true", result["Evidence"])
+        self.assertIn("deletion-guard-drill=cleanup", result["Evidence"])
 
     def test_a_secret_marked_for_the_drills_cleanup_is_left_deleted(self):
-        self.secret_answer([DRILL, CLEANUP])
+        self.secret_answer([CLEANUP])
         self.assertFalse(self.run_script("DeleteSecret")["Remediate"])
 
     def test_the_drill_key_while_the_drill_proves_remediation_is_remediated(self):
@@ -93,18 +93,18 @@ class DrillCleanupScriptTest(unittest.TestCase):
         self.secret_answer(None)
         self.assertTrue(self.run_script("DeleteSecret")["Remediate"])
 
-    def test_the_cleanup_tag_without_the_drill_tag_is_remediated(self):
-        """Anyone may set the cleanup tag; only the deployer the drill tag, so the cleanup tag alone proves nothing."""
-        self.key_tags_answer([OWNER, CLEANUP])
+    def test_the_cleanup_value_on_another_tag_key_is_remediated(self):
+        """Only the drill tag is the deployer's alone: the same value under any other key proves nothing."""
+        self.key_tags_answer([{"TagKey": "drill", "TagValue": "cleanup"}, {"TagKey": "deletion-guard-drill-cleanup", "TagValue": "cleanup"}])
         self.assertTrue(self.run_script("ScheduleKeyDeletion")["Remediate"])
 
-    def test_tags_spelled_otherwise_are_remediated(self):
-        self.key_tags_answer([{"TagKey": "Deletion-Guard-Drill", "TagValue": "true"}, {"TagKey": "deletion-guard-drill-cleanup", "TagValue": "True"}])
+    def test_a_value_spelled_otherwise_is_remediated(self):
+        self.key_tags_answer([{"TagKey": "deletion-guard-drill", "TagValue": "Cleanup"}])
         self.assertTrue(self.run_script("ScheduleKeyDeletion")["Remediate"])
 
     def test_tags_on_a_later_page_are_read(self):
         self.key_tags_answer([OWNER], next_marker="page-2")
-        self.key_tags_answer([DRILL, CLEANUP], expected_marker="page-2")
+        self.key_tags_answer([CLEANUP], expected_marker="page-2")
         self.assertFalse(self.run_script("ScheduleKeyDeletion")["Remediate"])
 
     def test_tags_that_cannot_be_read_leave_the_deletion_to_be_undone(self):

@@ -20,12 +20,12 @@ public final class Tags {
     public static final String DRILL_TAG_KEY = "deletion-guard-drill";
     public static final String DRILL_TAG_VALUE = "true";
     /**
-     * Set ({@link #DRILL_TAG_VALUE}) beside the drill tag on the drill's own key and secret just
-     * before its final cleanup deletes them: the remediation document leaves a deletion alone only
-     * when both tags are there, so the cleanup is not undone. Alone it means nothing, so the SCP
-     * need not guard it: the drill tag, which only the deployer may set, is the proof.
+     * The drill tag's value on the drill's own key and secret just before its final cleanup deletes
+     * them: the remediation document leaves exactly these deleted, so the cleanup is not undone.
+     * Only the deployer may set the drill tag, to any value, and the SCP's drill carve-out counts
+     * both values as the drill's.
      */
-    public static final String DRILL_CLEANUP_TAG_KEY = DRILL_TAG_KEY + "-cleanup";
+    public static final String DRILL_CLEANUP_VALUE = "cleanup";
 
     private Tags() {
     }

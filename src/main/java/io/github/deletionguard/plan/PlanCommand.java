@@ -98,6 +98,10 @@ public final class PlanCommand {
             String coverage = BaselineCoverage.render(StackConfigLoader.load(stackFile.stack(), stackFile.config()).config());
             out.print(PlanText.render(run, notes(run), stackFile.secretKeys(), coverage));
         }
+        if (previous.isEmpty()) {
+            // The run succeeded, so the config is valid; read once more for what the run cannot show: the OUs' accounts.
+            out.print(BaselineCoverage.render(StackConfigLoader.load(stackFile.stack(), stackFile.config()).config()));
+        }
         if (options.json().isPresent()) {
             try {
                 Files.writeString(options.json().get(), json);
@@ -160,6 +164,10 @@ public final class PlanCommand {
             if (!plan.has("resources")) {
                 throw new IOException(file + " is not a plan --json file (no resources). Fix: name a file written by plan <stack> --json.");
             }
+            if (plan.has("schemaVersion") && plan.get("schemaVersion").getAsInt() > PlanJson.SCHEMA_VERSION) {
+                throw new IOException(file + " has schemaVersion " + plan.get("schemaVersion") + ", newer than this plan's "
+                        + PlanJson.SCHEMA_VERSION + ". Fix: diff with the newer deletion-guard, or write both files with this one.");
+            }
             return plan;
         } catch (JsonParseException | IllegalStateException e) {
             throw new IOException(file + " is not JSON: " + e.getMessage() + ". Fix: name a file written by plan <stack> --json.", e);
@@ -171,7 +179,7 @@ public final class PlanCommand {
     private static List<String> notes(OfflineEngine.Run run) {
         List<String> notes = new ArrayList<>();
         notes.add("offline plan under Pulumi's mock engine: ids and ARNs are simulated, nothing was sent to AWS.");
-        if (run.resources().stream().anyMatch(resource -> resource.type().equals(PlannedResource.SERVICE_CONTROL_POLICY_TYPE))) {
+        if (new PlanView(run, Set.of()).organizationPolicies().stream().anyMatch(PlanView.OrganizationPolicy::isServiceControlPolicy)) {
             notes.add("the service control policy never binds the management account or service-linked roles:"
                     + " the deletion alarms are what watches those.");
         }

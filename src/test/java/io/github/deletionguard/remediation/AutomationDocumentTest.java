@@ -122,8 +122,7 @@ class AutomationDocumentTest {
         Map<?, ?> inputs = (Map<?, ?>) DOCUMENT.step(DRILL_CHECK).get("inputs");
         String script = (String) inputs.get("Script");
         assertTrue(script.contains("DRILL_TAG_KEY = \"" + Tags.DRILL_TAG_KEY + "\""), script);
-        assertTrue(script.contains("DRILL_CLEANUP_TAG_KEY = \"" + Tags.DRILL_CLEANUP_TAG_KEY + "\""), script);
-        assertTrue(script.contains("MARKED = \"" + Tags.DRILL_TAG_VALUE + "\""), script);
+        assertTrue(script.contains("DRILL_CLEANUP_VALUE = \"" + Tags.DRILL_CLEANUP_VALUE + "\""), script);
         assertEquals(Map.of("EventName", "{{ EventName }}", "KeyArn", "{{ KeyArn }}", "SecretId", "{{ SecretId }}"),
                 inputs.get("InputPayload"));
         assertEquals("python3.11", inputs.get("Runtime"));

@@ -45,7 +45,7 @@ import java.util.Optional;
  *
  * <p>Where remediation is on, the drill proves it: the drill key's deletion is cancelled and the
  * drill secret restored, and each result reaches the hub. Its final cleanup first tags the key
- * and the secret {@link Tags#DRILL_CLEANUP_TAG_KEY}, which the remediation document leaves deleted,
+ * and the secret {@link Tags#DRILL_TAG_KEY}={@link Tags#DRILL_CLEANUP_VALUE}, which the remediation document leaves deleted,
  * so the cleanup is not undone. The RCP denies every deletion without recovery, so the secret too
  * goes with the shortest window (7 days), which the SCP allows the deployer alone.
  */
@@ -230,8 +230,8 @@ public final class Drill {
         String keyId = kms.createKey(request -> request.description("deletion-guard drill key, deleted by the drill")
                 .tags(tag -> tag.tagKey(Tags.DRILL_TAG_KEY).tagValue(Tags.DRILL_TAG_VALUE))).keyMetadata().keyId();
         drillKey = Optional.of(keyId);
-        cleanup.push(new CleanupStep("key " + keyId, "aws kms tag-resource --key-id " + keyId + " --tags TagKey=" + Tags.DRILL_CLEANUP_TAG_KEY
-                + ",TagValue=" + Tags.DRILL_TAG_VALUE + " --region " + target.region() + " && aws kms schedule-key-deletion --key-id "
+        cleanup.push(new CleanupStep("key " + keyId, "aws kms tag-resource --key-id " + keyId + " --tags TagKey=" + Tags.DRILL_TAG_KEY
+                + ",TagValue=" + Tags.DRILL_CLEANUP_VALUE + " --region " + target.region() + " && aws kms schedule-key-deletion --key-id "
                 + keyId + " --pending-window-in-days " + KEY_PENDING_DAYS + " --region " + target.region(),
                 () -> deleteDrillKey(kms, keyId)));
         Instant scheduledAt = operation.clock().instant();
@@ -254,7 +254,7 @@ public final class Drill {
                 .tags(tag -> tag.key(Tags.DRILL_TAG_KEY).value(Tags.DRILL_TAG_VALUE))).arn();
         drillSecret = Optional.of(secretArn);
         cleanup.push(new CleanupStep("secret " + secretName, "aws secretsmanager tag-resource --secret-id " + secretArn
-                + " --tags Key=" + Tags.DRILL_CLEANUP_TAG_KEY + ",Value=" + Tags.DRILL_TAG_VALUE + " --region " + target.region()
+                + " --tags Key=" + Tags.DRILL_TAG_KEY + ",Value=" + Tags.DRILL_CLEANUP_VALUE + " --region " + target.region()
                 + " && aws secretsmanager delete-secret --recovery-window-in-days " + KEY_PENDING_DAYS + " --secret-id " + secretArn
                 + " --region " + target.region(),
                 () -> deleteDrillSecret(secrets, secretArn)));
@@ -341,14 +341,14 @@ public final class Drill {
 
     /** Tagged for the final cleanup first, so that remediation leaves this deletion alone. */
     private void deleteDrillKey(KmsClient kms, String keyId) {
-        kms.tagResource(request -> request.keyId(keyId).tags(tag -> tag.tagKey(Tags.DRILL_CLEANUP_TAG_KEY).tagValue(Tags.DRILL_TAG_VALUE)));
+        kms.tagResource(request -> request.keyId(keyId).tags(tag -> tag.tagKey(Tags.DRILL_TAG_KEY).tagValue(Tags.DRILL_CLEANUP_VALUE)));
         if (kms.describeKey(request -> request.keyId(keyId)).keyMetadata().keyState() != KeyState.PENDING_DELETION) {
             kms.scheduleKeyDeletion(request -> request.keyId(keyId).pendingWindowInDays(KEY_PENDING_DAYS));
         }
     }
 
     private void deleteDrillSecret(SecretsManagerClient secrets, String secretArn) {
-        secrets.tagResource(request -> request.secretId(secretArn).tags(tag -> tag.key(Tags.DRILL_CLEANUP_TAG_KEY).value(Tags.DRILL_TAG_VALUE)));
+        secrets.tagResource(request -> request.secretId(secretArn).tags(tag -> tag.key(Tags.DRILL_TAG_KEY).value(Tags.DRILL_CLEANUP_VALUE)));
         if (secrets.describeSecret(request -> request.secretId(secretArn)).deletedDate() == null) {
             secrets.deleteSecret(request -> request.secretId(secretArn).recoveryWindowInDays((long) KEY_PENDING_DAYS));
         }

@@ -241,11 +241,11 @@ public final class Preflight {
     }
 
     /**
-     * Whether the stack deploys the member baseline through service-managed StackSets (its
-     * {@code memberBaseline} config) to any account, which needs trusted access in the organization.
+     * Whether the stack deploys member resources through service-managed StackSets
+     * ({@code memberBaseline.engine: stacksets}), which need trusted access in the organization.
      */
     static boolean usesStackSets(GuardConfig config) {
-        return config.accounts().stream().anyMatch(config::baselineByStackSets);
+        return config.memberBaseline().usesStackSets();
     }
 
     /** Each policy type the stack attaches is enabled on the root: AWS refuses an attachment otherwise. */

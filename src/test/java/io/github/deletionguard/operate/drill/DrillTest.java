@@ -61,18 +61,20 @@ class DrillTest {
             run.line("PASS", "drill-alarm-" + alarm + "-management", TARGET, "delivered in ");
             run.line("PASS", "drill-alarm-" + alarm + "-data-prod", TARGET, "delivered in ");
         }
-        run.line("PASS", "drill-denied-deletion", TARGET, "ScheduleKeyDeletion denied by the SCP");
-        run.line("PASS", "drill-denied-key-deletion", TARGET, "delivered in 41.2 s");
-        run.line("PASS", "drill-key-deletion", TARGET, "delivered in 38.7 s");
-        run.line("PASS", "drill-key-pending-use", TARGET, "delivered in 44.9 s");
-        run.line("PASS", "drill-secret-deletion", TARGET, "delivered in 36.1 s");
-        run.line("PASS", "drill-secret-pending-access", TARGET, "delivered in 47.3 s");
-        run.line("PASS", "drill-alarm-kms-key-pending-deletion-use-on-drill-resource", TARGET, "delivered in 312.0 s");
-        run.line("PASS", "drill-alarm-secret-marked-for-deletion-access-on-drill-resource", TARGET, "delivered in 318.5 s");
-        run.line("PASS", "drill-remediation-result-key", TARGET, "delivered in ");
-        run.line("PASS", "drill-remediation-result-secret", TARGET, "delivered in ");
-        run.line("PASS", "drill-remediation-key", TARGET, "remediation cancelled the drill key's deletion");
-        run.line("PASS", "drill-remediation-secret", TARGET, "remediation restored the drill secret");
+        java.util.Map.ofEntries(
+                java.util.Map.entry("drill-denied-deletion", "ScheduleKeyDeletion denied by the SCP"),
+                java.util.Map.entry("drill-denied-key-deletion", "delivered in 41.2 s"),
+                java.util.Map.entry("drill-key-deletion", "delivered in 38.7 s"),
+                java.util.Map.entry("drill-key-pending-use", "delivered in 44.9 s"),
+                java.util.Map.entry("drill-secret-deletion", "delivered in 36.1 s"),
+                java.util.Map.entry("drill-secret-pending-access", "delivered in 47.3 s"),
+                java.util.Map.entry("drill-alarm-kms-key-pending-deletion-use-on-drill-resource", "delivered in 312.0 s"),
+                java.util.Map.entry("drill-alarm-secret-marked-for-deletion-access-on-drill-resource", "delivered in 318.5 s"),
+                java.util.Map.entry("drill-remediation-result-key", "delivered in 71.8 s"),
+                java.util.Map.entry("drill-remediation-result-secret", "delivered in 66.4 s"),
+                java.util.Map.entry("drill-remediation-key", "remediation cancelled the drill key's deletion"),
+                java.util.Map.entry("drill-remediation-secret", "remediation restored the drill secret"))
+                .forEach((check, detail) -> run.line("PASS", check, TARGET, detail));
         // Delivered at once: the drill never paused.
         verify(sleeper, never()).sleep(any());
         assertEquals(0, run.count("FAIL", "drill-cleanup"));
@@ -111,13 +113,13 @@ class DrillTest {
         drill(aws);
         List<Call> calls = aws.calls();
         Call keyTag = aws.calls("kms", "TagResource").get(0);
-        assertTrue(keyTag.body().contains("\"TagKey\":\"" + Tags.DRILL_CLEANUP_TAG_KEY + "\",\"TagValue\":\"true\""), keyTag.body());
+        assertTrue(keyTag.body().contains("\"TagKey\":\"" + Tags.DRILL_TAG_KEY + "\",\"TagValue\":\"" + Tags.DRILL_CLEANUP_VALUE + "\""), keyTag.body());
         List<Call> schedules = aws.calls("kms", "ScheduleKeyDeletion").stream()
                 .filter(call -> call.parameters().get("KeyId").equals(DRILL_KEY)).toList();
         assertEquals(2, schedules.size(), "once for the drill, once in the cleanup after remediation cancelled it");
         assertTrue(calls.indexOf(keyTag) < calls.lastIndexOf(schedules.get(1)));
         Call secretTag = aws.calls("secretsmanager", "TagResource").get(0);
-        assertTrue(secretTag.body().contains("\"Key\":\"" + Tags.DRILL_CLEANUP_TAG_KEY + "\",\"Value\":\"true\""), secretTag.body());
+        assertTrue(secretTag.body().contains("\"Key\":\"" + Tags.DRILL_TAG_KEY + "\",\"Value\":\"" + Tags.DRILL_CLEANUP_VALUE + "\""), secretTag.body());
         // The RCP denies deletion without recovery to everyone: the cleanup takes the shortest window.
         List<Call> deletions = aws.calls("secretsmanager", "DeleteSecret");
         assertEquals(2, deletions.size(), "once for the drill, once in the cleanup after remediation restored it");

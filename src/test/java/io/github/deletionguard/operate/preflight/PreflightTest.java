@@ -199,6 +199,34 @@ class PreflightTest {
         }
     }
 
+    /** The org stack deploys its member baseline through service-managed StackSets; prod does not. */
+    @Nested
+    class StackSetsTrustedAccess {
+        @Test
+        void passesWhereStackSetsHaveTrustedAccess() {
+            run(new RecordedAws("org", "prod"), "preflight", "org").line("PASS", "stacksets-trusted-access", MANAGEMENT,
+                    "member.org.stacksets.cloudformation.amazonaws.com has trusted access");
+        }
+
+        @Test
+        void failsWhereTheyHaveNone() {
+            run(new RecordedAws("org", "prod").answering("organizations", "ListAWSServiceAccessForOrganization",
+                    "{\"EnabledServicePrincipals\":[]}"), "preflight", "org")
+                    .line("FAIL", "stacksets-trusted-access", MANAGEMENT, "has no trusted access");
+        }
+
+        @Test
+        void errsWhenTrustedAccessCannotBeRead() {
+            run(new RecordedAws("org", "prod").failing("organizations", "ListAWSServiceAccessForOrganization", "AccessDeniedException"),
+                    "preflight", "org").line("ERROR", "stacksets-trusted-access", MANAGEMENT, "AccessDeniedException");
+        }
+
+        @Test
+        void isNotCheckedForAStackOnTheProviderEngine() {
+            assertTrue(preflight(new RecordedAws("prod")).out().lines().noneMatch(line -> line.contains("stacksets-trusted-access")));
+        }
+    }
+
     @Nested
     class PolicyTypes {
         @Test
@@ -256,41 +284,6 @@ class PreflightTest {
             Run run = preflight(new RecordedAws("prod").failing("organizations", "ListPoliciesForTarget", "AccessDeniedException"));
             run.line("ERROR", "scp-room", MANAGEMENT, "cannot read the SCPs of r-pr0d");
             run.line("ERROR", "rcp-room", MANAGEMENT, "cannot read the RCPs of r-pr0d");
-        }
-    }
-
-    /** The org stack deploys the member baseline through service-managed StackSets; prod does not. */
-    @Nested
-    class StackSetsTrustedAccess {
-        private Run preflightOrg(RecordedAws aws) {
-            return run(aws, "preflight", "org");
-        }
-
-        @Test
-        void passesWhereStackSetsHaveTrustedAccess() {
-            preflightOrg(new RecordedAws("prod")).line("PASS", "stacksets-trusted-access", MANAGEMENT,
-                    "member.org.stacksets.cloudformation.amazonaws.com has trusted access");
-        }
-
-        @Test
-        void failsWhereTheyDoNot() {
-            assertEquals("aws cloudformation activate-organizations-access (from the management account).",
-                    preflightOrg(new RecordedAws("prod").answering("organizations", "ListAWSServiceAccessForOrganization",
-                            "{\"EnabledServicePrincipals\":[{\"ServicePrincipal\":\"cloudtrail.amazonaws.com\"}]}"))
-                            .fixOf("FAIL", "stacksets-trusted-access", MANAGEMENT));
-        }
-
-        @Test
-        void errsWhenTrustedAccessCannotBeRead() {
-            preflightOrg(new RecordedAws("prod").failing("organizations", "ListAWSServiceAccessForOrganization", "AccessDeniedException"))
-                    .line("ERROR", "stacksets-trusted-access", MANAGEMENT, "AccessDeniedException");
-        }
-
-        @Test
-        void isNotCheckedWhereTheProvidersDeployEveryAccount() {
-            RecordedAws aws = new RecordedAws("prod");
-            preflight(aws);
-            assertTrue(aws.calls("organizations", "ListAWSServiceAccessForOrganization").isEmpty());
         }
     }
 
