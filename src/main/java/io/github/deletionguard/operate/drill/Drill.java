@@ -208,7 +208,7 @@ public final class Drill {
     }
 
     private void deniedDeletion(KmsClient kms) {
-        String absentKey = "arn:aws:kms:" + target.region() + ":" + target.account() + ":key/" + ABSENT_KEY_ID;
+        String absentKey = Arns.kmsKey(target.region(), target.account(), ABSENT_KEY_ID);
         Instant deniedAt = operation.clock().instant();
         try {
             kms.scheduleKeyDeletion(request -> request.keyId(absentKey).pendingWindowInDays(KEY_PENDING_DAYS));

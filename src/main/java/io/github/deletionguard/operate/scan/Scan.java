@@ -1,6 +1,7 @@
 package io.github.deletionguard.operate.scan;
 
 import io.github.deletionguard.awsapi.ServicePrincipals;
+import io.github.deletionguard.naming.Arns;
 import io.github.deletionguard.operate.Finding;
 import io.github.deletionguard.operate.Operation;
 import io.github.deletionguard.operate.Place;
@@ -134,7 +135,7 @@ public final class Scan {
         Set<String> namesOfKey = new LinkedHashSet<>(List.of(key.keyId(), key.arn()));
         aliases.forEach(alias -> {
             namesOfKey.add(alias);
-            namesOfKey.add("arn:aws:kms:" + place.region() + ":" + place.account() + ":" + alias);
+            namesOfKey.add(Arns.kmsAlias(place.region(), place.account(), alias));
         });
         List<String> encryptedSecrets = secrets.stream().filter(secret -> secret.kmsKeyId() != null && namesOfKey.contains(secret.kmsKeyId()))
                 .map(SecretListEntry::name).sorted().toList();
