@@ -28,6 +28,10 @@ public enum EventField {
     RESPONSE_KEY_ID(Part.CLOUDTRAIL_RECORD, "responseElements.keyId"),
     REQUEST_SECRET_ID(Part.CLOUDTRAIL_RECORD, "requestParameters.secretId"),
     FORCE_DELETE_WITHOUT_RECOVERY(Part.CLOUDTRAIL_RECORD, "requestParameters.forceDeleteWithoutRecovery"),
+    /** The log group a CloudWatch Logs call names (DeleteLogGroup, DeleteMetricFilter). */
+    REQUEST_LOG_GROUP_NAME(Part.CLOUDTRAIL_RECORD, "requestParameters.logGroupName"),
+    /** The metric filter DeleteMetricFilter deletes. */
+    REQUEST_FILTER_NAME(Part.CLOUDTRAIL_RECORD, "requestParameters.filterName"),
 
     ALARM_NAME(Part.SERVICE_DETAIL, "alarmName"),
     ALARM_STATE(Part.SERVICE_DETAIL, "state.value"),

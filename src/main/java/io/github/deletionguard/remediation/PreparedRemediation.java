@@ -24,20 +24,20 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import static io.github.deletionguard.patterns.EventPattern.Match.exists;
-import static io.github.deletionguard.patterns.EventPattern.Match.noneOfWildcards;
+import static io.github.deletionguard.patterns.EventPattern.Match.noneOf;
 
 /**
  * What every account and region needs to undo deletions, prepared once per run before any
  * resource: the Automation document, the rule pattern, names and IAM documents. Present only when
  * the stack switches at least one remediation on.
  *
- * @param pattern the remediation rule's pattern: the enabled deletions, succeeded, by anyone but a break-glass role
+ * @param breakGlassRoles the roles whose deletions are intended, exempt in the account they belong to
  */
 public record PreparedRemediation(
         RemediationSettings settings,
         ResourceNames names,
         AutomationDocument document,
-        String pattern,
+        List<BreakGlassRole> breakGlassRoles,
         Map<String, String> inputPaths,
         PolicyTemplate automationRoleTrust,
         PolicyTemplate keyPolicy,
@@ -55,7 +55,11 @@ public record PreparedRemediation(
             "ScheduledAt", EventField.EVENT_TIME,
             "SecretId", EventField.REQUEST_SECRET_ID);
 
+    /** Every account id has 12 digits, so every account's pattern has this one's length. */
+    private static final String ANY_ACCOUNT_ID = "000000000000";
+
     public PreparedRemediation {
+        breakGlassRoles = List.copyOf(breakGlassRoles);
         inputPaths = Collections.unmodifiableMap(new TreeMap<>(inputPaths));
     }
 
@@ -67,11 +71,13 @@ public record PreparedRemediation(
         ResourceNames names = ResourceNames.of(config);
         Map<String, String> inputPaths = new TreeMap<>();
         PARAMETER_FIELDS.forEach((parameter, field) -> inputPaths.put(parameter, field.inputPath()));
+        List<BreakGlassRole> breakGlassRoles = config.organization().breakGlassRoles();
+        PatternLimits.checked(names.remediationRule(), pattern(settings, breakGlassRoles, ANY_ACCOUNT_ID));
         return Optional.of(new PreparedRemediation(
                 settings,
                 names,
                 AutomationDocument.load(policyFiles.file(DOCUMENT_FILE)),
-                PatternLimits.checked(names.remediationRule(), pattern(settings, config.organization().breakGlassRoles())),
+                breakGlassRoles,
                 inputPaths,
                 policyFiles.load("remediation-automation-role-trust.json"),
                 policyFiles.load("remediation-automation-key-policy.json"),
@@ -80,8 +86,16 @@ public record PreparedRemediation(
                 policyFiles.load("remediation-trigger-role-policy.json")));
     }
 
-    /** Deletions that succeeded, of the kinds switched on, by anyone but a break-glass role. */
-    static EventPattern pattern(RemediationSettings settings, List<BreakGlassRole> breakGlassRoles) {
+    /**
+     * The remediation rule's pattern in one account (or {@code ${AWS::AccountId}} in a StackSet
+     * template): the deletions switched on, succeeded, by anyone but that account's break-glass roles.
+     */
+    public String pattern(String accountId) {
+        return pattern(settings, breakGlassRoles, accountId).render();
+    }
+
+    /** Deletions that succeeded in the account, of the kinds switched on, by anyone but its break-glass roles. */
+    static EventPattern pattern(RemediationSettings settings, List<BreakGlassRole> breakGlassRoles, String accountId) {
         List<EventPattern> undone = new ArrayList<>();
         if (settings.cancelKeyDeletion()) {
             undone.add(CallPatterns.anyOf(List.of(ApiCall.SCHEDULE_KEY_DELETION)));
@@ -90,18 +104,21 @@ public record PreparedRemediation(
             undone.add(CallPatterns.recoverableSecretDeletion());
         }
         List<EventPattern> notByBreakGlass = undone.stream()
-                .map(deletion -> exemptBreakGlass(CallPatterns.succeeded(deletion), breakGlassRoles))
+                .map(deletion -> exemptBreakGlass(CallPatterns.succeeded(deletion), breakGlassRoles, accountId))
                 .toList();
         return notByBreakGlass.size() == 1 ? notByBreakGlass.get(0) : EventPattern.anyOf(notByBreakGlass);
     }
 
     /**
      * Break-glass deletions are intended. The role is recognised by the session issuer's ARN,
-     * which keeps the role's path (the assumed-role ARN in userIdentity.arn does not). Callers
+     * which keeps the role's path (the assumed-role ARN in userIdentity.arn does not), compared
+     * with the exact ARNs of the account's own break-glass roles: a wildcard for the account
+     * would also match a role whose path ends in {@code :role/}, which the SCP's ArnLike does
+     * not exempt. A break-glass role of another account acting here is not exempt. Callers
      * without a session issuer (IAM users, the root user) are never exempt; they need their own
      * branch because anything-but never matches an absent field.
      */
-    private static EventPattern exemptBreakGlass(EventPattern deletion, List<BreakGlassRole> breakGlassRoles) {
+    private static EventPattern exemptBreakGlass(EventPattern deletion, List<BreakGlassRole> breakGlassRoles, String accountId) {
         if (breakGlassRoles.isEmpty()) {
             return deletion;
         }
@@ -109,8 +126,8 @@ public record PreparedRemediation(
         String issuer = EventField.SESSION_ISSUER_ARN.within(userIdentity);
         return deletion.withAnyOf(userIdentity, List.of(
                 EventPattern.empty().with(issuer, exists(false)),
-                EventPattern.empty().with(issuer, noneOfWildcards(
-                        breakGlassRoles.stream().map(BreakGlassRole::arnInAnyAccount).toList()))));
+                EventPattern.empty().with(issuer, noneOf(
+                        breakGlassRoles.stream().map(role -> role.arnIn(accountId)).toList()))));
     }
 
     /** The Automation parameters for one account, as the target's input transformer template. */
