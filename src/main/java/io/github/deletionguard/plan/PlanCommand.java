@@ -98,10 +98,6 @@ public final class PlanCommand {
             String coverage = BaselineCoverage.render(StackConfigLoader.load(stackFile.stack(), stackFile.config()).config());
             out.print(PlanText.render(run, notes(run), stackFile.secretKeys(), coverage));
         }
-        if (previous.isEmpty()) {
-            // The run succeeded, so the config is valid; read once more for what the run cannot show: the OUs' accounts.
-            out.print(BaselineCoverage.render(StackConfigLoader.load(stackFile.stack(), stackFile.config()).config()));
-        }
         if (options.json().isPresent()) {
             try {
                 Files.writeString(options.json().get(), json);
