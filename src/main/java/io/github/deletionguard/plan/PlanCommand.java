@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.pulumi.Context;
+import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.config.InvalidConfigException;
 import io.github.deletionguard.config.read.StackConfigLoader;
 import io.github.deletionguard.documents.InvalidPolicyException;
@@ -90,13 +91,13 @@ public final class PlanCommand {
         if (previous.isPresent()) {
             out.print(PlanDiff.render(previous.get(), JsonParser.parseString(json).getAsJsonObject()));
         }
+        // The run succeeded, so the config is valid; read once more for what the run cannot show: the OUs' accounts.
+        GuardConfig config = StackConfigLoader.load(stackFile.stack(), stackFile.config()).config();
         if (options.summary()) {
-            out.print(PlanSummary.render(run, stackFile.secretKeys()));
+            out.print(PlanSummary.render(run, stackFile.secretKeys(), BaselineCoverage.summaryLine(config)));
         }
         if (previous.isEmpty() && !options.summary()) {
-            // The run succeeded, so the config is valid; read once more for what the run does not show.
-            String coverage = BaselineCoverage.render(StackConfigLoader.load(stackFile.stack(), stackFile.config()).config());
-            out.print(PlanText.render(run, notes(run), stackFile.secretKeys(), coverage));
+            out.print(PlanText.render(run, notes(run), stackFile.secretKeys(), BaselineCoverage.render(config)));
         }
         if (options.json().isPresent()) {
             try {

@@ -32,12 +32,14 @@ final class PlanSummary {
     private PlanSummary() {
     }
 
-    static String render(OfflineEngine.Run run, Set<String> secureConfigKeys) {
+    /** @param baselineCoverage the member baseline's coverage in one line, read from the config the run deployed */
+    static String render(OfflineEngine.Run run, Set<String> secureConfigKeys, String baselineCoverage) {
         PlanView plan = new PlanView(run, secureConfigKeys);
         StringBuilder text = new StringBuilder(plan.title("plan summary")).append('\n');
         placesTable(text, plan);
         kinds(text, plan);
         coverage(text, plan);
+        line(text, "Member baseline", baselineCoverage);
         MonthlyCost cost = MonthlyCost.of(run.resources());
         text.append("\nMonthly cost: $").append(cost.total()).append(" (AWS list price of ").append(MonthlyCost.PRICES_AS_OF)
                 .append(", standing charges; the full plan itemises it)\n");
