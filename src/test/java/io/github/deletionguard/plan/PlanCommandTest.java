@@ -241,6 +241,15 @@ class PlanCommandTest {
     }
 
     @Test
+    void theSummaryStatesWhatEachBaselineEngineReaches() {
+        assertEquals(0, plan(Path.of(""), "plan", "org", "--summary"), err::toString);
+
+        assertTrue(out.toString().contains("  Member baseline         providers: 1 configured account; stacksets: all accounts in OUs"
+                + " ou-pr0d-secur1ty, ou-pr0d-w0rkl0ads, now and later, in [eu-central-1, eu-west-1, us-east-1];"
+                + " every configured account covered\n"), out::toString);
+    }
+
+    @Test
     void theTextNamesTheAlarmsWithThresholdsAndEndsWithThePostDeployChecklist() {
         assertEquals(0, plan(Path.of(""), "plan", "prod"), err::toString);
 
