@@ -133,7 +133,7 @@ public final class DeletionGuardStack {
             // The central bus's rules publish to the topic of their own region, the home region.
             Optional<EventRulePublishers> eventRules = region.equals(homeRegion)
                     ? Optional.of(new EventRulePublishers(documents.forwarding().topicStatement(),
-                    documents.forwarding().centralRuleArns()))
+                    documents.forwarding().publishingCentralRuleArns()))
                     : Optional.empty();
             NotificationHub hub = new NotificationHub("notifications-" + region, new NotificationHubArgs(
                     providers.forRegion(security, region), region, names, publishers,
@@ -182,6 +182,7 @@ public final class DeletionGuardStack {
                     ? AccountGuard.alarmProvidersOf(providers, member)
                     : AccountGuard.providersOf(providers, member, config.securityAccount().homeRegion());
             new AccountGuard(member.name(), new AccountGuardArgs(member, accountProviders.regional(), accountProviders.iam(),
+                    accountProviders.globalServices(),
                     names, alarms, config.alarmSettings(), central.hubTopicArns(), documents.forwarding(),
                     central.centralBusArn(), documents.remediation(), byStackSets), ComponentResourceOptions.builder().build());
         }

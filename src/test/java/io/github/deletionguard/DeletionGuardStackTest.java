@@ -68,10 +68,15 @@ class DeletionGuardStackTest {
                 expected.add(target + " deletion-guard-" + alarm);
             }
         }
+        // The central bus counts denied deletions with one alarm of its own, in the security account.
+        expected.add("222222222222/eu-central-1 deletion-guard-denied-calls");
         assertEquals(expected, alarmsByTarget(run));
         for (PlannedResource filter : Deployments.ofType(run, METRIC_FILTER)) {
-            String logGroup = filter.provider().orElseThrow().account().equals("111111111111")
-                    ? "aws-controltower/CloudTrailLogs" : "legacy-account-trail";
+            String logGroup = switch (filter.provider().orElseThrow().account()) {
+                case "111111111111" -> "aws-controltower/CloudTrailLogs";
+                case "222222222222" -> "/aws/events/deletion-guard-denied-calls";
+                default -> "legacy-account-trail";
+            };
             assertEquals(logGroup, filter.input("logGroupName"), filter.name());
         }
     }
@@ -130,8 +135,9 @@ class DeletionGuardStackTest {
             assertEquals("deletion-guard", JsonParser.parseString(provider.input("defaultTags"))
                     .getAsJsonObject().getAsJsonObject("tags").get("ManagedBy").getAsString());
         }
-        assertEquals(12, providers.size(), "one per account and region: 4 accounts in 2 regions, payments-prod in 3; "
-                + "the security account's hubs reuse its providers; the management account's in us-east-1 for the SCP");
+        assertEquals(15, providers.size(), "one per account and region: 4 accounts in 2 regions, payments-prod in 3;"
+                + " the security account's hubs reuse its providers; every account's in us-east-1, where the global"
+                + " services' events are forwarded (the management account's also deploys the SCP)");
     }
 
     @Test

@@ -4,8 +4,11 @@ import com.pulumi.aws.Provider;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
+import io.github.deletionguard.awsapi.AwsService;
 import io.github.deletionguard.config.LogGroupLocation;
 import io.github.deletionguard.config.MemberAccount;
+import io.github.deletionguard.detection.DeletionEventForwarding;
+import io.github.deletionguard.detection.DeletionEventForwardingArgs;
 import io.github.deletionguard.detection.EventForwardingRole;
 import io.github.deletionguard.detection.EventForwardingRoleArgs;
 import io.github.deletionguard.providers.AccountProviders;
@@ -18,15 +21,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One guarded account: its IAM roles, once, and a region guard for each of its regions. Where the
- * StackSets deploy the account's baseline, only the region of its own log group is left, for its alarms.
+ * One guarded account: its IAM roles, once; the forwarding of the global services' events, once,
+ * in us-east-1; and a region guard for each of its regions. Where the StackSets deploy the
+ * account's baseline, only the region of its own log group is left, for its alarms.
  */
 public final class AccountGuard extends ComponentResource {
     /** Keeps the package name the component was first released under: the token is part of every child's URN. */
     public static final String TYPE = "deletion-guard:guard:AccountGuard";
 
-    /** The providers an account guard deploys through: one per region, and the one for IAM. */
-    public record Providers(Map<String, Provider> regional, Provider iam) {
+    /**
+     * The providers an account guard deploys through: one per region, the one for IAM, and the
+     * one of us-east-1, where EventBridge delivers the events of the global services.
+     */
+    public record Providers(Map<String, Provider> regional, Provider iam, Provider globalServices) {
     }
 
     /**
@@ -38,7 +45,10 @@ public final class AccountGuard extends ComponentResource {
     public static Providers providersOf(AccountProviders providers, MemberAccount account, String securityHomeRegion) {
         Map<String, Provider> regional = new LinkedHashMap<>();
         account.regions().forEach(region -> regional.put(region, providers.forRegion(account.account(), region)));
-        return new Providers(regional, providers.forRegion(account.account(), securityHomeRegion));
+        // Like IAM's, the global services' provider is the same whatever the region list says: the
+        // shared provider of us-east-1, so adding or removing us-east-1 as a region moves nothing.
+        return new Providers(regional, providers.forRegion(account.account(), securityHomeRegion),
+                providers.forRegion(account.account(), AwsService.GLOBAL_EVENTS_REGION));
     }
 
     /**
@@ -49,14 +59,14 @@ public final class AccountGuard extends ComponentResource {
         Map<String, Provider> regional = new LinkedHashMap<>();
         account.cloudTrailLogGroup().ifPresent(group ->
                 regional.put(group.region(), providers.forRegion(account.account(), group.region())));
-        return new Providers(regional, regional.values().stream().findFirst().orElse(null));
+        return new Providers(regional, regional.values().stream().findFirst().orElse(null), null);
     }
 
     public AccountGuard(String name, AccountGuardArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         MemberAccount account = args.account();
         Optional<AccountRegionGuardArgs.Baseline> baseline = args.baselineByStackSets()
-                ? Optional.empty() : Optional.of(deployRoles(name, args));
+                ? Optional.empty() : Optional.of(deployBaseline(name, args));
         List<String> regions = args.baselineByStackSets()
                 ? account.regions().stream().filter(account::hostsLogGroupIn).toList()
                 : account.regions();
@@ -76,8 +86,11 @@ public final class AccountGuard extends ComponentResource {
         registerOutputs(Map.of("accountId", Output.of(account.id())));
     }
 
-    /** The account's roles, once; every region's rules use them. */
-    private AccountRegionGuardArgs.Baseline deployRoles(String name, AccountGuardArgs args) {
+    /**
+     * The account's roles, once, which every region's rules use, and the global services'
+     * forwarding, once, in us-east-1.
+     */
+    private AccountRegionGuardArgs.Baseline deployBaseline(String name, AccountGuardArgs args) {
         MemberAccount account = args.account();
         Provider iamProvider = args.iamProvider();
         EventForwardingRole forwardingRole = new EventForwardingRole(name + "-event-forwarding",
@@ -87,6 +100,11 @@ public final class AccountGuard extends ComponentResource {
                 new RemediationRoles(name + "-remediation", new RemediationRolesArgs(
                         iamProvider, account.id(), account.regions(), remediation),
                         ComponentResourceOptions.builder().parent(this).build()));
+        if (!args.forwarding().globalServiceRules().isEmpty()) {
+            new DeletionEventForwarding(name + "-global-services", new DeletionEventForwardingArgs(
+                    args.globalServicesProvider(), args.forwarding().globalServiceRules(), forwardingRole.roleArn(),
+                    args.centralBusArn()), ComponentResourceOptions.builder().parent(this).build());
+        }
         return new AccountRegionGuardArgs.Baseline(args.forwarding(), forwardingRole.roleArn(), args.centralBusArn(),
                 args.remediation(), remediationRoles.map(RemediationRoles::triggerRoleArn));
     }

@@ -16,6 +16,7 @@ import java.util.Optional;
 /**
  * @param regionProviders the account's provider in each of its regions ({@link AccountGuard#providersOf})
  * @param iamProvider     the provider of the account's IAM roles ({@link AccountGuard#providersOf})
+ * @param globalServicesProvider the provider of the account in us-east-1, for the global services' forwarding
  * @param hubTopicArns    the notification topic of each region that has one
  * @param forwarding      forwarding, deployed in every region of the account
  * @param centralBusArn   the central bus, so forwarding targets are created after it
@@ -26,6 +27,7 @@ public record AccountGuardArgs(
         MemberAccount account,
         Map<String, Provider> regionProviders,
         Provider iamProvider,
+        Provider globalServicesProvider,
         ResourceNames names,
         List<PreparedAlarm> alarms,
         AlarmSettings alarmSettings,

@@ -31,8 +31,8 @@ public final class AccountRegionGuard extends ComponentResource {
                 .orElse(Output.of(List.of()));
         args.baseline().ifPresent(baseline -> {
             new DeletionEventForwarding(name + "-forwarding", new DeletionEventForwardingArgs(
-                    args.provider(), baseline.forwarding(), baseline.forwardingRoleArn(), baseline.centralBusArn()),
-                    ComponentResourceOptions.builder().parent(this).build());
+                    args.provider(), baseline.forwarding().regionalRules(), baseline.forwardingRoleArn(),
+                    baseline.centralBusArn()), ComponentResourceOptions.builder().parent(this).build());
             baseline.remediation().ifPresent(remediation -> new DeletionRemediation(name + "-remediation",
                     new DeletionRemediationArgs(args.provider(), args.region(), args.accountId(), remediation,
                             baseline.triggerRoleArn().orElseThrow()),

@@ -7,6 +7,8 @@ package io.github.deletionguard.awsapi;
 public enum ApiError {
     /** KMS: "arn:aws:kms:…:key/… is pending deletion." */
     KEY_PENDING_DELETION(AwsService.KMS, "KMSInvalidStateException", " is pending deletion."),
+    /** KMS: "arn:aws:kms:…:key/… is pending import." once imported key material expired or was deleted. */
+    KEY_PENDING_IMPORT(AwsService.KMS, "KMSInvalidStateException", " is pending import."),
     /** Secrets Manager: "You can't perform this operation on the secret because it was marked for deletion." */
     SECRET_MARKED_FOR_DELETION(AwsService.SECRETS_MANAGER, "InvalidRequestException", "because it was marked for deletion.");
 

@@ -28,16 +28,46 @@ public enum EventField {
     RESPONSE_KEY_ID(Part.CLOUDTRAIL_RECORD, "responseElements.keyId"),
     REQUEST_SECRET_ID(Part.CLOUDTRAIL_RECORD, "requestParameters.secretId"),
     FORCE_DELETE_WITHOUT_RECOVERY(Part.CLOUDTRAIL_RECORD, "requestParameters.forceDeleteWithoutRecovery"),
-    /** The log group a CloudWatch Logs call names (DeleteLogGroup, DeleteMetricFilter). */
+    /** KMS PutKeyPolicy and CreateKey: true skips the check that the caller can still administer the key. */
+    BYPASS_POLICY_LOCKOUT_SAFETY_CHECK(Part.CLOUDTRAIL_RECORD, "requestParameters.bypassPolicyLockoutSafetyCheck"),
+    /** KMS ImportKeyMaterial: KEY_MATERIAL_EXPIRES or KEY_MATERIAL_DOES_NOT_EXPIRE. */
+    EXPIRATION_MODEL(Part.CLOUDTRAIL_RECORD, "requestParameters.expirationModel"),
+    /** KMS ImportKeyMaterial: when KMS deletes the material. */
+    VALID_TO(Part.CLOUDTRAIL_RECORD, "requestParameters.validTo"),
+    REQUEST_CUSTOM_KEY_STORE_ID(Part.CLOUDTRAIL_RECORD, "requestParameters.customKeyStoreId"),
+    REQUEST_CLUSTER_ID(Part.CLOUDTRAIL_RECORD, "requestParameters.clusterId"),
+    REQUEST_HSM_ID(Part.CLOUDTRAIL_RECORD, "requestParameters.hsmId"),
+    REQUEST_BACKUP_ID(Part.CLOUDTRAIL_RECORD, "requestParameters.backupId"),
+    /** EventBridge rules and buses, SSM documents and CloudTrail trails by name. */
+    REQUEST_NAME(Part.CLOUDTRAIL_RECORD, "requestParameters.name"),
+    /** CloudTrail PutEventSelectors: the trail's name or ARN (the other trail calls say {@code name}). */
+    REQUEST_TRAIL_NAME(Part.CLOUDTRAIL_RECORD, "requestParameters.trailName"),
+    /** EventBridge PutTargets and RemoveTargets: the rule's name. */
+    REQUEST_RULE(Part.CLOUDTRAIL_RECORD, "requestParameters.rule"),
+    REQUEST_EVENT_BUS_NAME(Part.CLOUDTRAIL_RECORD, "requestParameters.eventBusName"),
+    REQUEST_TOPIC_ARN(Part.CLOUDTRAIL_RECORD, "requestParameters.topicArn"),
+    REQUEST_SUBSCRIPTION_ARN(Part.CLOUDTRAIL_RECORD, "requestParameters.subscriptionArn"),
+    /** CloudWatch DeleteAlarms, DisableAlarmActions: a list of names. */
+    REQUEST_ALARM_NAMES(Part.CLOUDTRAIL_RECORD, "requestParameters.alarmNames"),
+    /** CloudWatch PutMetricAlarm: one name. */
+    REQUEST_ALARM_NAME(Part.CLOUDTRAIL_RECORD, "requestParameters.alarmName"),
     REQUEST_LOG_GROUP_NAME(Part.CLOUDTRAIL_RECORD, "requestParameters.logGroupName"),
-    /** The metric filter DeleteMetricFilter deletes. */
     REQUEST_FILTER_NAME(Part.CLOUDTRAIL_RECORD, "requestParameters.filterName"),
+    REQUEST_ROLE_NAME(Part.CLOUDTRAIL_RECORD, "requestParameters.roleName"),
+    /** STS AssumeRole: the role assumed, path included. */
+    REQUEST_ROLE_ARN(Part.CLOUDTRAIL_RECORD, "requestParameters.roleArn"),
+    REQUEST_POLICY_ID(Part.CLOUDTRAIL_RECORD, "requestParameters.policyId"),
+    REQUEST_TARGET_ID(Part.CLOUDTRAIL_RECORD, "requestParameters.targetId"),
+    REQUEST_POLICY_TYPE(Part.CLOUDTRAIL_RECORD, "requestParameters.policyType"),
+    REQUEST_ACCOUNT_ID(Part.CLOUDTRAIL_RECORD, "requestParameters.accountId"),
 
     ALARM_NAME(Part.SERVICE_DETAIL, "alarmName"),
     ALARM_STATE(Part.SERVICE_DETAIL, "state.value"),
     AUTOMATION_STATUS(Part.SERVICE_DETAIL, "Status"),
     AUTOMATION_EXECUTION_ID(Part.SERVICE_DETAIL, "ExecutionId"),
-    AUTOMATION_DEFINITION(Part.SERVICE_DETAIL, "Definition");
+    AUTOMATION_DEFINITION(Part.SERVICE_DETAIL, "Definition"),
+    /** The KMS service events' key id, e.g. of "KMS Imported Key Material Expiration". */
+    KMS_EVENT_KEY_ID(Part.SERVICE_DETAIL, "key-id");
 
     private enum Part { ENVELOPE, CLOUDTRAIL_RECORD, SERVICE_DETAIL }
 

@@ -30,7 +30,8 @@ import static io.github.deletionguard.baseline.CloudFormationTemplate.value;
  * in a template deployed to one region; the rules and the Automation document in one deployed
  * to every region of the baseline.
  *
- * @param global   the roles, for the StackSet deployed to {@link #GLOBAL_REGION} only
+ * @param global   the roles and the global services' forwarding rules, for the StackSet deployed to
+ *                 {@link #GLOBAL_REGION} only
  * @param regional the rules and the remediation document, for the StackSet deployed to every baseline region
  */
 public record BaselineTemplates(String global, String regional) {
@@ -56,10 +57,13 @@ public record BaselineTemplates(String global, String regional) {
     private static CloudFormationTemplate global(ResourceNames names, PreparedForwarding forwarding,
                                                  Optional<PreparedRemediation> remediation, List<String> regions) {
         CloudFormationTemplate template = new CloudFormationTemplate(names.globalBaselineStackSet(),
-                "deletion-guard member baseline, IAM roles (global, deployed in " + GLOBAL_REGION + " only)");
+                "deletion-guard member baseline, IAM roles and the global services' forwarding (deployed in "
+                        + GLOBAL_REGION + " only)");
         template.resource(logicalId(names, names.forwardingRole()) + "Role", ROLE, role(names.forwardingRole(),
                 EventForwardingRole.DESCRIPTION, forwarding.renderRoleTrust(ACCOUNT_ID, regions),
                 Map.of(EventForwardingRole.PERMISSIONS_POLICY, forwarding.rolePolicy())), List.of());
+        // The global services' events arrive in this template's region only.
+        forwardingRules(template, names, forwarding.globalServiceRules());
         remediation.ifPresent(prepared -> {
             template.resource(logicalId(names, names.automationRole()) + "Role", ROLE, role(names.automationRole(),
                     RemediationRoles.AUTOMATION_ROLE_DESCRIPTION, prepared.renderAutomationRoleTrust(ACCOUNT_ID, regions),
@@ -75,14 +79,7 @@ public record BaselineTemplates(String global, String regional) {
                                                    Optional<PreparedRemediation> remediation) {
         CloudFormationTemplate template = new CloudFormationTemplate(names.regionalBaselineStackSet(),
                 "deletion-guard member baseline, rules and remediation (every baseline region)");
-        for (PreparedForwarding.MemberRule rule : forwarding.memberRules()) {
-            JsonObject target = new JsonObject();
-            target.addProperty("Id", DeletionEventForwarding.TARGET_ID);
-            target.addProperty("Arn", names.centralBusArn());
-            target.add("RoleArn", value(names.forwardingRoleArn(ACCOUNT_ID)));
-            template.resource(logicalId(names, rule.name()) + "Rule", RULE,
-                    rule(rule.name(), DeletionEventForwarding.RULE_DESCRIPTION, rule.pattern(), rule.state(), target), List.of());
-        }
+        forwardingRules(template, names, forwarding.regionalRules());
         remediation.ifPresent(prepared -> {
             String documentId = logicalId(names, names.remediationDocument()) + "Document";
             JsonObject document = new JsonObject();
@@ -108,6 +105,18 @@ public record BaselineTemplates(String global, String regional) {
                     DeletionRemediation.RULE_DESCRIPTION, prepared.pattern(ACCOUNT_ID), RuleState.ENABLED, target), List.of(documentId));
         });
         return template;
+    }
+
+    private static void forwardingRules(CloudFormationTemplate template, ResourceNames names,
+                                        List<PreparedForwarding.MemberRule> rules) {
+        for (PreparedForwarding.MemberRule rule : rules) {
+            JsonObject target = new JsonObject();
+            target.addProperty("Id", DeletionEventForwarding.TARGET_ID);
+            target.addProperty("Arn", names.centralBusArn());
+            target.add("RoleArn", value(names.forwardingRoleArn(ACCOUNT_ID)));
+            template.resource(logicalId(names, rule.name()) + "Rule", RULE,
+                    rule(rule.name(), rule.description(), rule.pattern(), rule.state(), target), List.of());
+        }
     }
 
     private static JsonObject role(String name, String description, String trust, Map<String, String> inlinePolicies) {

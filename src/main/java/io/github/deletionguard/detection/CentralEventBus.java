@@ -16,11 +16,13 @@ import com.pulumi.resources.ComponentResourceOptions;
 import io.github.deletionguard.providers.ChildOptions;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The event bus in the security account's home region that every account and region forwards to,
- * admitting only the organization's forwarding roles, with one rule per kind of event that
- * publishes a readable message to the hub topic of the same region.
+ * admitting only the organization's forwarding rules (through their roles), with one rule per
+ * kind of event that publishes a readable message to the hub topic of the same region, or, for
+ * denied calls, writes it to the {@link DeniedCallsCounter}.
  */
 public final class CentralEventBus extends ComponentResource {
     public static final String TYPE = "deletion-guard:detection:CentralEventBus";
@@ -39,25 +41,35 @@ public final class CentralEventBus extends ComponentResource {
                 .eventBusName(bus.name())
                 .policy(forwarding.busPolicy())
                 .build(), ChildOptions.of(this, provider));
+        Optional<DeniedCallsCounter> counter = forwarding.deniedCalls().map(denied -> new DeniedCallsCounter(
+                name + "-denied-calls", new DeniedCallsCounterArgs(provider, denied, args.hubTopicArn(),
+                        forwarding.names().deniedCallsLogGroupArn()),
+                ComponentResourceOptions.builder().parent(this).build()));
         for (PreparedForwarding.CentralRule central : forwarding.centralRules()) {
             String ruleName = name + "-" + central.kind().id();
             EventRule rule = new EventRule(ruleName, EventRuleArgs.builder()
                     .name(central.name())
                     .eventBusName(bus.name())
-                    .description("Notifies: " + central.kind().id())
+                    .description((central.message().isPresent() ? "Notifies: " : "Counts: ") + central.kind().id())
                     .eventPattern(central.pattern())
                     .state(central.state().name())
                     .build(), ChildOptions.of(this, provider));
-            new EventTarget(ruleName + "-to-hub-topic", EventTargetArgs.builder()
+            central.message().ifPresentOrElse(message -> new EventTarget(ruleName + "-to-hub-topic", EventTargetArgs.builder()
                     .rule(rule.name())
                     .eventBusName(bus.name())
                     .targetId("hub-topic")
                     .arn(args.hubTopicArn())
                     .inputTransformer(EventTargetInputTransformerArgs.builder()
-                            .inputPaths(central.inputPaths())
-                            .inputTemplate(central.inputTemplate())
+                            .inputPaths(message.inputPaths())
+                            .inputTemplate(message.inputTemplate())
                             .build())
-                    .build(), ChildOptions.of(this, provider));
+                    .build(), ChildOptions.of(this, provider)),
+                    () -> new EventTarget(ruleName + "-to-denied-calls", EventTargetArgs.builder()
+                            .rule(rule.name())
+                            .eventBusName(bus.name())
+                            .targetId("denied-calls")
+                            .arn(counter.orElseThrow().logGroupArn())
+                            .build(), ChildOptions.of(this, provider)));
         }
         this.busArn = bus.name().applyValue(ignored -> forwarding.names().centralBusArn());
         registerOutputs(Map.of("busArn", busArn));

@@ -1,65 +1,113 @@
 package io.github.deletionguard.detection;
 
 import com.google.gson.JsonPrimitive;
+import io.github.deletionguard.awsapi.EventField;
+import io.github.deletionguard.config.BreakGlassRole;
 import io.github.deletionguard.config.GuardConfig;
+import io.github.deletionguard.config.LogGroupLocation;
 import io.github.deletionguard.config.MemberAccount;
+import io.github.deletionguard.documents.InvalidPolicyException;
 import io.github.deletionguard.documents.PolicyFiles;
 import io.github.deletionguard.documents.PolicyTemplate;
+import io.github.deletionguard.naming.ForwardingRule;
 import io.github.deletionguard.naming.ResourceNames;
 import io.github.deletionguard.patterns.EventPattern;
+import io.github.deletionguard.patterns.FilterPattern;
 import io.github.deletionguard.patterns.PatternLimits;
 import io.github.deletionguard.patterns.RuleState;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
- * What every account and region needs to forward deletion events to the security account, and
- * what the security account needs to turn them into messages: patterns and documents, prepared
- * once per run (not per account) and before any resource is registered.
+ * What every account needs to forward events to the security account, and what the security
+ * account needs to turn them into messages: patterns and documents, prepared once per run (not
+ * per account) and before any resource is registered.
  *
- * @param forwardingPattern the pattern of each account's forwarding rule: any of the central rules' patterns
- * @param forwardingState   the forwarding rule's state: it sees read-only calls when a notified kind is one
- * @param roleTrust         the forwarding role's trust policy, filled per account
- * @param rolePolicy        the forwarding role's permissions, the same in every account
- * @param topicStatement    the hub topic policy statement that lets the central rules publish
+ * @param memberRules     the rules each account deploys on its default bus, one per concern that
+ *                        has a notified kind: the one list every deployment engine iterates
+ * @param roleTrust       the forwarding role's trust policy, filled per account
+ * @param rolePolicy      the forwarding role's permissions, the same in every account
+ * @param busPolicy       the central bus's policy: only the forwarding rules of the organization put events
+ * @param topicStatement  the hub topic policy statement that lets the central rules publish
+ * @param deniedCalls     where the central bus counts denied calls
  */
 public record PreparedForwarding(
         ResourceNames names,
-        String forwardingPattern,
-        RuleState forwardingState,
+        List<MemberRule> memberRules,
         List<CentralRule> centralRules,
         PolicyTemplate roleTrust,
         String rolePolicy,
         String busPolicy,
-        PolicyTemplate topicStatement) {
+        PolicyTemplate topicStatement,
+        Optional<DeniedCalls> deniedCalls) {
 
     /**
-     * One rule on the central bus: the events of one kind, published to the hub topic as a message.
+     * One forwarding rule on the default bus of each guarded account: any of the central rules'
+     * patterns of its concern, in every region of the account or, for the global services, in
+     * us-east-1 only.
+     *
+     * @param state it sees read-only calls when one of its kinds is one
+     */
+    public record MemberRule(ForwardingRule concern, String name, String pattern, RuleState state) {
+        /** The regions of an account this rule is deployed in. */
+        public List<String> regions(List<String> accountRegions) {
+            return concern.regions(accountRegions);
+        }
+
+        public String description() {
+            return switch (concern) {
+                case DELETION_EVENTS -> "Forwards KMS key and secret deletions, use of keys and secrets pending deletion,"
+                        + " deletion-guard alarms and remediation results to the security account";
+                case KEY_EVENTS -> "Forwards KMS key and secret destruction without a deletion (key policy lock-out,"
+                        + " expiring key material, custom key stores, CloudHSM, replicas, policies) to the security account";
+                case GUARDRAIL_EVENTS -> "Forwards changes to deletion-guard's own rules, central bus, topics and"
+                        + " documents to the security account";
+                case MONITORING_EVENTS -> "Forwards changes to deletion-guard's alarms, the log groups they count and"
+                        + " trails to the security account";
+                case GLOBAL_SERVICE_EVENTS -> "Forwards IAM, STS and Organizations changes to break-glass, deployment and"
+                        + " deletion-guard roles and to the organization's policies to the security account";
+            };
+        }
+    }
+
+    /**
+     * One rule on the central bus: the events of one kind, published to the hub topic as a
+     * message, or, for a counted kind, written to the denied-calls log group.
+     */
+    public record CentralRule(NotifiedEvent kind, String name, RuleState state, String pattern, Optional<Message> message) {
+    }
+
+    /**
+     * An input transformer that writes one message.
      *
      * @param inputTemplate the message as a JSON string, as the input transformer's InputTemplate takes it
      */
-    public record CentralRule(NotifiedEvent kind, String name, RuleState state, String pattern,
-                              Map<String, String> inputPaths, String inputTemplate) {
-        public CentralRule {
+    public record Message(Map<String, String> inputPaths, String inputTemplate) {
+        public Message {
             inputPaths = Map.copyOf(inputPaths);
         }
     }
 
     /**
-     * One rule every guarded account and region has on its default bus, forwarding to the central bus.
+     * The central log group of denied calls, the metric filter that counts them and the one alarm
+     * that notifies per burst, with what a person needs to find the callers.
+     *
+     * @param resourcePolicy lets only the central rules of counted kinds write to the log group
      */
-    public record MemberRule(String name, String pattern, RuleState state) {
+    public record DeniedCalls(String logGroupName, String resourcePolicy, String filterPattern, String metricNamespace,
+                              String metricName, String alarmName, String alarmDescription) {
+        /** CloudWatch's limit on an alarm description. */
+        public static final int MAX_ALARM_DESCRIPTION = 1024;
     }
 
     public PreparedForwarding {
+        memberRules = List.copyOf(memberRules);
         centralRules = List.copyOf(centralRules);
-    }
-
-    /** Every rule each account and region forwards with: both engines deploy exactly these. */
-    public List<MemberRule> memberRules() {
-        return List.of(new MemberRule(names.forwardingRule(), forwardingPattern, forwardingState));
     }
 
     /**
@@ -68,29 +116,76 @@ public record PreparedForwarding(
      */
     public static PreparedForwarding prepare(GuardConfig config, PolicyFiles policyFiles, Optional<String> remediationDocument) {
         ResourceNames names = ResourceNames.of(config);
-        NotifiedEvent.Scope scope = new NotifiedEvent.Scope(guardAlarmNamePrefixes(config, names), remediationDocument);
+        NotifiedEvent.Scope scope = scope(config, names, remediationDocument);
         List<NotifiedEvent> kinds = NotifiedEvent.forMode(config.alarmMode(), scope);
+        List<String> tooLarge = new ArrayList<>();
         List<CentralRule> centralRules = kinds.stream().map(kind -> new CentralRule(
                 kind,
                 names.centralRule(kind.id()),
                 // Forwarded read-only calls are still read-only calls on the central bus.
                 RuleState.seeing(kind.readOnlyCalls()),
-                PatternLimits.checked(names.centralRule(kind.id()), kind.pattern(scope)),
-                kind.inputPaths(),
-                PolicyTemplate.minify(new JsonPrimitive(kind.message())))).toList();
-        EventPattern forwardingPattern = EventPattern.anyOf(kinds.stream().map(kind -> kind.pattern(scope)).toList());
+                checked(names.centralRule(kind.id()), kind.pattern(scope), tooLarge),
+                kind.delivery() == NotifiedEvent.Delivery.EACH
+                        ? Optional.of(new Message(kind.inputPaths(), PolicyTemplate.minify(new JsonPrimitive(kind.message()))))
+                        : Optional.empty())).toList();
+        List<MemberRule> memberRules = new ArrayList<>();
+        for (ForwardingRule concern : ForwardingRule.values()) {
+            List<NotifiedEvent> carried = kinds.stream().filter(kind -> kind.forwardingRule() == concern).toList();
+            if (carried.isEmpty()) {
+                continue;
+            }
+            List<EventPattern> patterns = carried.stream().map(kind -> kind.pattern(scope)).toList();
+            EventPattern pattern = patterns.size() == 1 ? patterns.get(0) : EventPattern.anyOf(patterns);
+            String name = names.forwardingRule(concern);
+            memberRules.add(new MemberRule(concern, name, checked(name, pattern, tooLarge),
+                    RuleState.seeing(carried.stream().anyMatch(NotifiedEvent::readOnlyCalls))));
+        }
+        if (!tooLarge.isEmpty()) {
+            throw new InvalidPolicyException(String.join("\n", tooLarge));
+        }
         return new PreparedForwarding(
                 names,
-                PatternLimits.checked(names.forwardingRule(), forwardingPattern),
-                RuleState.seeing(kinds.stream().anyMatch(NotifiedEvent::readOnlyCalls)),
+                memberRules,
                 centralRules,
                 policyFiles.load("event-forwarding-role-trust.json"),
                 policyFiles.load("event-forwarding-role-policy.json").render(Map.of("centralBusArn", names.centralBusArn())),
                 policyFiles.load("central-event-bus-policy.json").render(Map.of(
                         "centralBusArn", names.centralBusArn(),
                         "organizationId", config.organization().id(),
-                        "forwardingRoleInAnyAccount", names.forwardingRoleArn("*"))),
-                policyFiles.load("notification-topic-eventbridge-statement.json"));
+                        "forwardingRoleInAnyAccount", names.forwardingRoleArn("*"),
+                        "forwardingRulesInAnyAccount", Arrays.stream(ForwardingRule.values())
+                                .map(names::forwardingRuleArnInAnyAccount).toList())),
+                policyFiles.load("notification-topic-eventbridge-statement.json"),
+                deniedCalls(names, policyFiles, centralRules));
+    }
+
+    /** Every pattern checked against the quota, all problems collected before one error. */
+    private static String checked(String ruleName, EventPattern pattern, List<String> tooLarge) {
+        try {
+            return PatternLimits.checked(ruleName, pattern);
+        } catch (InvalidPolicyException e) {
+            tooLarge.add(e.getMessage());
+            return "";
+        }
+    }
+
+    private static NotifiedEvent.Scope scope(GuardConfig config, ResourceNames names, Optional<String> remediationDocument) {
+        List<String> watchedLogGroups = new ArrayList<>(new TreeSet<>(config.accounts().stream()
+                .flatMap(account -> account.cloudTrailLogGroup().stream()).map(LogGroupLocation::name).toList()));
+        watchedLogGroups.add(names.deniedCallsLogGroup());
+        List<String> guardRoles = new ArrayList<>(new TreeSet<>(config.organization().breakGlassRoles().stream()
+                .map(BreakGlassRole::name).toList()));
+        guardRoles.add(config.organization().accessRoleName());
+        return new NotifiedEvent.Scope(
+                guardAlarmNamePrefixes(config, names),
+                remediationDocument,
+                names.prefix() + "-",
+                names.securityAccountId(),
+                !config.criticalResources().keys().isEmpty(),
+                !config.criticalResources().secrets().isEmpty(),
+                config.organization().breakGlassRoles().stream().map(BreakGlassRole::arnInAnyAccount).toList(),
+                guardRoles.stream().distinct().toList(),
+                watchedLogGroups);
     }
 
     /** What the names of the deletion alarms start with; none when no account has a CloudTrail log group. */
@@ -101,15 +196,64 @@ public record PreparedForwarding(
         return List.of(names.alarmNamePrefix());
     }
 
-    public List<String> centralRuleArns() {
-        return centralRules.stream().map(rule -> names.centralRuleArn(rule.kind().id())).toList();
+    private static Optional<DeniedCalls> deniedCalls(ResourceNames names, PolicyFiles policyFiles, List<CentralRule> centralRules) {
+        List<String> countingRules = centralRules.stream().filter(rule -> rule.message().isEmpty())
+                .map(rule -> names.centralRuleArn(rule.kind().id())).toList();
+        if (countingRules.isEmpty()) {
+            return Optional.empty();
+        }
+        String description = "Calls to delete or disable guarded keys and secrets were denied (the count is the"
+                + " datapoint in this alarm's reason). It notifies once per burst and returns to OK when the calls"
+                + " stop; successful deletions are still notified one by one. Callers: CloudWatch Logs Insights on "
+                + names.deniedCallsLogGroup() + " in " + names.homeRegion() + ": fields @timestamp, account, region,"
+                + " detail.eventName, detail.userIdentity.arn, detail.errorCode | stats count(*) by"
+                + " detail.userIdentity.arn, account, detail.eventName | sort count(*) desc";
+        if (description.length() > DeniedCalls.MAX_ALARM_DESCRIPTION) {
+            throw new InvalidPolicyException("the description of alarm " + names.deniedCallsAlarm() + " is "
+                    + description.length() + " characters; CloudWatch allows " + DeniedCalls.MAX_ALARM_DESCRIPTION
+                    + ". Fix: a shorter resourcePrefix.");
+        }
+        return Optional.of(new DeniedCalls(
+                names.deniedCallsLogGroup(),
+                policyFiles.load("denied-calls-log-group-policy.json").render(Map.of(
+                        "logStreamsArn", names.deniedCallsLogGroupArn() + ":*",
+                        "securityAccountId", names.securityAccountId(),
+                        "countingRuleArns", countingRules)),
+                FilterPattern.present(EventField.ERROR_CODE.inputPath()).render(),
+                names.metricNamespace(),
+                "DeniedCalls",
+                names.deniedCallsAlarm(),
+                description));
     }
 
-    /** The forwarding role's trust policy in one account: only its own forwarding rules may assume it. */
+
+    /** The central rules that publish a message to the hub topic. */
+    public List<String> publishingCentralRuleArns() {
+        return centralRules.stream().filter(rule -> rule.message().isPresent())
+                .map(rule -> names.centralRuleArn(rule.kind().id())).toList();
+    }
+
+    /** The forwarding rules every region of an account gets. */
+    public List<MemberRule> regionalRules() {
+        return memberRules.stream().filter(rule -> !rule.concern().globalServices()).toList();
+    }
+
+    /** The forwarding rules of the global services, deployed once per account in us-east-1. */
+    public List<MemberRule> globalServiceRules() {
+        return memberRules.stream().filter(rule -> rule.concern().globalServices()).toList();
+    }
+
+    /**
+     * The forwarding role's trust policy in one account: only its own forwarding rules, in the
+     * regions they are deployed in, may assume it. One ARN pattern per region, not per rule and
+     * region, keeps the policy within IAM's 2,048-character trust policy quota however many
+     * concerns there are; the SCP keeps every other rule from taking a forwarding rule's name.
+     */
     public String renderRoleTrust(String accountId, List<String> regions) {
         return roleTrust.render(Map.of(
                 "accountId", accountId,
-                "forwardingRuleArns", regions.stream().sorted()
-                        .map(region -> names.forwardingRuleArn(region, accountId)).toList()));
+                "forwardingRuleArns", memberRules.stream()
+                        .flatMap(rule -> rule.regions(regions).stream())
+                        .sorted().distinct().map(region -> names.forwardingRulesArnPattern(region, accountId)).toList()));
     }
 }

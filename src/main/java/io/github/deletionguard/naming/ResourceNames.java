@@ -2,6 +2,7 @@ package io.github.deletionguard.naming;
 
 import io.github.deletionguard.config.GuardConfig;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -54,13 +55,55 @@ public record ResourceNames(String prefix, String securityAccountId, String home
         return Arns.eventRule(homeRegion, securityAccountId, centralBus(), centralRule(kindId));
     }
 
-    /** The rule on each guarded account and region's default bus that forwards to the central bus. */
+    /** The rule on each guarded account and region's default bus that forwards deletion events to the central bus. */
     public String forwardingRule() {
-        return named("forward-deletion-events");
+        return forwardingRule(ForwardingRule.DELETION_EVENTS);
     }
 
-    public String forwardingRuleArn(String region, String accountId) {
-        return Arns.eventRule(region, accountId, forwardingRule());
+    /** The forwarding rule of one concern, on the default bus of each account and region it is deployed to. */
+    public String forwardingRule(ForwardingRule rule) {
+        return forwardingRule(rule.id());
+    }
+
+    private String forwardingRule(String concernId) {
+        return named("forward-" + concernId);
+    }
+
+    /** Every forwarding rule, in the order of {@link ForwardingRule}, for commands that check them. */
+    public List<String> forwardingRules() {
+        return Arrays.stream(ForwardingRule.values()).map(this::forwardingRule).toList();
+    }
+
+    public String forwardingRuleArn(ForwardingRule rule, String region, String accountId) {
+        return Arns.eventRule(region, accountId, forwardingRule(rule));
+    }
+
+    /** Every forwarding rule of the account in the region, for the forwarding role's trust policy. */
+    public String forwardingRulesArnPattern(String region, String accountId) {
+        return Arns.eventRule(region, accountId, forwardingRule("*"));
+    }
+
+    /** The forwarding rule in any account and region, for the central bus policy's {@code aws:SourceArn}. */
+    public String forwardingRuleArnInAnyAccount(ForwardingRule rule) {
+        return Arns.eventRule("*", "*", forwardingRule(rule));
+    }
+
+    /**
+     * The central log group the central bus writes denied calls to, counted by one alarm instead
+     * of a message each. EventBridge writes only to log groups whose name starts with
+     * {@code /aws/events/}.
+     */
+    public String deniedCallsLogGroup() {
+        return "/aws/events/" + named("denied-calls");
+    }
+
+    public String deniedCallsLogGroupArn() {
+        return Arns.logGroup(homeRegion, securityAccountId, deniedCallsLogGroup());
+    }
+
+    /** The alarm, and the metric filter it counts, on the denied calls log group. */
+    public String deniedCallsAlarm() {
+        return named("denied-calls");
     }
 
     /** The role each account's forwarding rules put events on the central bus with. */

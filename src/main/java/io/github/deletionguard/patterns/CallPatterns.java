@@ -38,11 +38,21 @@ public final class CallPatterns {
 
     /** A DeleteSecret with a recovery window: forceDeleteWithoutRecovery false or not given. */
     public static EventPattern recoverableSecretDeletion() {
+        return falseOrAbsent(anyOf(ApiCall.SECRET_DELETIONS), EventField.FORCE_DELETE_WITHOUT_RECOVERY);
+    }
+
+    /** The call with a boolean request parameter false or not given (which the APIs read as false). */
+    public static EventPattern falseOrAbsent(EventPattern call, EventField flag) {
         String requestParameters = "detail.requestParameters";
-        String force = EventField.FORCE_DELETE_WITHOUT_RECOVERY.within(requestParameters);
-        return anyOf(ApiCall.SECRET_DELETIONS).withAnyOf(requestParameters, List.of(
-                EventPattern.empty().with(force, equalTo(false)),
-                EventPattern.empty().with(force, exists(false))));
+        String name = flag.within(requestParameters);
+        return call.withAnyOf(requestParameters, List.of(
+                EventPattern.empty().with(name, equalTo(false)),
+                EventPattern.empty().with(name, exists(false))));
+    }
+
+    /** Calls of one service that succeeded on a resource whose field matches one of the alternatives. */
+    public static EventPattern succeededOn(List<ApiCall> calls, EventField resource, EventPattern.Match... alternatives) {
+        return succeeded(anyOf(calls)).with(resource, alternatives);
     }
 
     /** A DeleteSecret without a recovery window: the secret is gone at once. */

@@ -9,6 +9,7 @@ import io.github.deletionguard.awsapi.EventField;
 import io.github.deletionguard.awsapi.ServiceEvent;
 import io.github.deletionguard.documents.PolicyTemplate;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -47,9 +48,21 @@ public final class EventPattern {
         return with(field.inPattern(), alternatives);
     }
 
-    /** Matches when any branch matches ({@code $or}); each branch is a pattern of the whole event. */
+    /**
+     * Matches when any branch matches ({@code $or}); each branch is a pattern of the whole event.
+     * A branch that is itself only an {@code $or} gives its branches instead, so patterns stay
+     * flat and short.
+     */
     public static EventPattern anyOf(List<EventPattern> branches) {
-        return empty().withAnyOf("", branches);
+        List<EventPattern> flat = new ArrayList<>();
+        for (EventPattern branch : branches) {
+            if (branch.json.size() == 1 && branch.json.has(OR)) {
+                branch.json.getAsJsonArray(OR).forEach(inner -> flat.add(new EventPattern(inner.getAsJsonObject().deepCopy())));
+            } else {
+                flat.add(branch);
+            }
+        }
+        return empty().withAnyOf("", flat);
     }
 
     /**
@@ -140,6 +153,16 @@ public final class EventPattern {
 
         static Match suffix(String value) {
             return new Operator("suffix", new JsonPrimitive(value));
+        }
+
+        /** Text matching the pattern, where {@code *} stands for any text (colons and slashes included). */
+        static Match wildcard(String pattern) {
+            return new Operator("wildcard", new JsonPrimitive(pattern));
+        }
+
+        /** Any value but this one, in the form the guide documents (a single string). Absent fields do not match. */
+        static Match anythingBut(String value) {
+            return new Operator("anything-but", new JsonPrimitive(value));
         }
 
         /** The field is present ({@code true}) or absent ({@code false}); only leaf fields. */

@@ -14,14 +14,15 @@ import java.util.TreeMap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The budget for organizations of thousands of accounts (prod, remediation on): at most 6 AWS
- * resources per account and region and 6 per account (IAM), beyond providers and components.
- * Deletion alarms are not counted: they exist only where a CloudTrail log group is.
+ * The budget for organizations of thousands of accounts (prod, remediation on): at most 11 AWS
+ * resources per account and region and 5 per account (IAM, and the global services' forwarding in
+ * us-east-1), beyond providers and components. Deletion alarms are not counted: they exist only
+ * where a CloudTrail log group is.
  */
 class ResourceBudgetTest {
 
     @Test
-    void prodDeploysFivePerAccountRegionAndThreePerAccount() {
+    void prodDeploysElevenPerAccountRegionAndFivePerAccount() {
         OfflineEngine.Run run = Deployments.ofStackFile("prod");
         Map<String, PlannedResource> byUrn = new HashMap<>();
         run.resources().forEach(resource -> byUrn.put(resource.urn(), resource));
@@ -43,12 +44,14 @@ class ResourceBudgetTest {
             }
         }
 
-        Map<String, Integer> fivePerAccountRegion = new TreeMap<>();
+        Map<String, Integer> elevenPerAccountRegion = new TreeMap<>();
         run.resources().stream().filter(resource -> resource.type().equals(AccountRegionGuard.TYPE))
-                .forEach(guard -> fivePerAccountRegion.put(guard.name(), 5));
-        assertEquals(fivePerAccountRegion, perAccountRegion, "forwarding rule and target; document, remediation rule and target");
-        assertEquals(Map.of("data-prod", 3, "log-archive", 3, "management", 3, "payments-prod", 3, "security", 3), perAccount,
-                "the forwarding, remediation automation and remediation trigger roles");
+                .forEach(guard -> elevenPerAccountRegion.put(guard.name(), 11));
+        assertEquals(elevenPerAccountRegion, perAccountRegion,
+                "four forwarding rules and their targets (one per concern, each within the pattern quota);"
+                        + " document, remediation rule and target");
+        assertEquals(Map.of("data-prod", 5, "log-archive", 5, "management", 5, "payments-prod", 5, "security", 5), perAccount,
+                "the forwarding, remediation automation and remediation trigger roles; the global services' rule and target");
     }
 
     private static Optional<PlannedResource> ancestor(PlannedResource resource, String type, Map<String, PlannedResource> byUrn) {

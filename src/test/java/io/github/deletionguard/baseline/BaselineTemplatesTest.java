@@ -29,7 +29,8 @@ class BaselineTemplatesTest {
             String body = StackSetBaseline.templateBody(run, stackSet);
             GoldenFiles.assertMatches("baseline/org/" + stackSet + ".json", body);
             int bytes = body.getBytes(StandardCharsets.UTF_8).length;
-            assertTrue(bytes < CloudFormationTemplate.MAX_TEMPLATE_BODY_BYTES / 2, stackSet + " is " + bytes + " bytes");
+            // Four forwarding rules per region fill more than half; a quarter of the quota stays free.
+            assertTrue(bytes < CloudFormationTemplate.MAX_TEMPLATE_BODY_BYTES * 3 / 4, stackSet + " is " + bytes + " bytes");
         }
     }
 

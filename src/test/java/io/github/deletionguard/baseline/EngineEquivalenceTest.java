@@ -14,6 +14,7 @@ import io.github.deletionguard.testing.EventRuleMatcher;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -67,15 +68,23 @@ class EngineEquivalenceTest {
                                 "inputPaths", "inputTemplate")));
             }
             Map<String, JsonObject> resolved = StackSetBaseline.resolved(regionalTemplate, ACCOUNT, region);
+            List<JsonObject> templateRules = new ArrayList<>(StackSetBaseline.ofType(resolved, "AWS::Events::Rule"));
+            if (region.equals(BaselineTemplates.GLOBAL_REGION)) {
+                // The global services' forwarding is in the global template, deployed in us-east-1 only.
+                templateRules.addAll(StackSetBaseline.ofType(StackSetBaseline.resolved(globalTemplate, ACCOUNT, region),
+                        "AWS::Events::Rule"));
+            }
             Map<String, String> byStackSets = new TreeMap<>();
-            for (JsonObject rule : StackSetBaseline.ofType(resolved, "AWS::Events::Rule")) {
+            for (JsonObject rule : templateRules) {
                 assertEquals(1, rule.getAsJsonArray("Targets").size());
                 byStackSets.put(rule.get("Name").getAsString(), String.join("\n", rule.get("Description").getAsString(),
                         rule.get("EventPattern").getAsString(), rule.get("State").getAsString(),
                         describeTarget(rule.getAsJsonArray("Targets").get(0).getAsJsonObject(), "Id", "Arn", "RoleArn",
                                 "InputTransformer", "InputPathsMap", "InputTemplate")));
             }
-            assertEquals(2, byProviders.size(), region + ": " + byProviders.keySet());
+            assertEquals(region.equals(BaselineTemplates.GLOBAL_REGION) ? 6 : 5, byProviders.size(),
+                    "four forwarding rules (and the global services' in us-east-1) and the remediation rule in " + region
+                            + ": " + byProviders.keySet());
             assertEquals(byProviders, byStackSets, region);
 
             PlannedResource document = at(providers, Document.class, ACCOUNT, region).get(0);

@@ -76,8 +76,10 @@ class MemberBaselineStackSetsTest {
         assertEquals(Set.of(MANAGEMENT), Deployments.ofType(run, EventRule.class).stream()
                 .filter(rule -> rule.input("eventBusName") == null)
                 .map(rule -> rule.provider().orElseThrow().account()).collect(Collectors.toSet()));
-        // data-prod's own trail: its alarms stay on providers, in its log group's region only.
-        assertEquals(Set.of(new ProviderTarget(MANAGEMENT, "eu-central-1"), new ProviderTarget("055555555555", "eu-west-1")),
+        // data-prod's own trail: its alarms stay on providers, in its log group's region only; the
+        // security account's one counts the denied calls the central bus logs.
+        assertEquals(Set.of(new ProviderTarget(MANAGEMENT, "eu-central-1"), new ProviderTarget("055555555555", "eu-west-1"),
+                        new ProviderTarget("222222222222", "eu-central-1")),
                 Deployments.ofType(run, MetricAlarm.class).stream().map(alarm -> alarm.provider().orElseThrow())
                         .collect(Collectors.toSet()));
     }

@@ -20,6 +20,7 @@ import static io.github.deletionguard.detection.NotifiedEvent.GUARD_ALARM;
 import static io.github.deletionguard.detection.NotifiedEvent.KEY_DELETION;
 import static io.github.deletionguard.detection.NotifiedEvent.KEY_DELETION_FAILED;
 import static io.github.deletionguard.detection.NotifiedEvent.KEY_PENDING_DELETION_USE;
+import static io.github.deletionguard.detection.NotifiedEvent.KEY_PENDING_IMPORT_USE;
 import static io.github.deletionguard.detection.NotifiedEvent.REMEDIATION_RESULT;
 import static io.github.deletionguard.detection.NotifiedEvent.SECRET_DELETION;
 import static io.github.deletionguard.detection.NotifiedEvent.SECRET_DELETION_FAILED;
@@ -56,6 +57,7 @@ class NotifiedEventPatternsTest {
             "DeleteSecret by break-glass BreakGlassAdmin", SECRET_DELETION,
             "DeleteSecret denied", SECRET_DELETION_FAILED,
             "Decrypt with a key pending deletion", KEY_PENDING_DELETION_USE,
+            "Decrypt with a key pending import", KEY_PENDING_IMPORT_USE,
             "GetSecretValue of a secret marked for deletion", SECRET_MARKED_FOR_DELETION_ACCESS,
             "guard alarm goes to ALARM", GUARD_ALARM,
             "remediation succeeded", REMEDIATION_RESULT,
@@ -88,7 +90,7 @@ class NotifiedEventPatternsTest {
         Map<String, JsonObject> events = DeletionEventSamples.all();
 
         String scheduled = message(forwarding, KEY_DELETION, events.get("ScheduleKeyDeletion by an IAM user, key named by id"));
-        assertEquals("deletion-guard: ScheduleKeyDeletion succeeded on KMS key 1234abcd-12ab-34cd-56ef-1234567890ab"
+        assertEquals("deletion-guard HIGH: ScheduleKeyDeletion succeeded on KMS key 1234abcd-12ab-34cd-56ef-1234567890ab"
                 + " in account 111122223333 (us-west-2) at 2021-03-23T18:58:30Z, called by"
                 + " arn:aws:iam::111122223333:user/Alice. If it was not intended, cancel the deletion"
                 + " (CancelKeyDeletion) and enable the key (EnableKey) now.", scheduled);
@@ -105,13 +107,14 @@ class NotifiedEventPatternsTest {
                 + " arn:aws:kms:eu-central-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab is pending deletion."),
                 pendingUse);
 
-        String denied = message(forwarding, SECRET_DELETION_FAILED, events.get("DeleteSecret denied"));
-        assertTrue(denied.contains("failed with AccessDeniedException"), denied);
     }
 
     @Test
     void everyMessageVariableHasAPathAndEveryPathIsUsed() {
         for (NotifiedEvent kind : NotifiedEvent.values()) {
+            if (kind.delivery() == NotifiedEvent.Delivery.COUNTED) {
+                continue;
+            }
             Map<String, String> paths = kind.inputPaths();
             assertTrue(paths.containsKey("account") && paths.containsKey("region"), kind + " must say where");
             paths.keySet().forEach(variable ->
@@ -126,7 +129,8 @@ class NotifiedEventPatternsTest {
         DeletionEventSamples.all().forEach((name, event) -> {
             Set<String> central = EventRuleMatcher.matching(centralPatterns, event);
             assertTrue(central.size() <= 1, name + " reaches several central rules: " + central);
-            boolean forwarded = EventRuleMatcher.matches(forwarding.forwardingPattern(), event);
+            boolean forwarded = forwarding.memberRules().stream()
+                    .anyMatch(rule -> EventRuleMatcher.matches(rule.pattern(), event));
             assertEquals(!central.isEmpty(), forwarded, name + ": forwarded exactly when a central rule notifies it");
             central.forEach(kind -> actual.put(name, kind));
         });
@@ -138,7 +142,7 @@ class NotifiedEventPatternsTest {
     private static String message(PreparedForwarding forwarding, NotifiedEvent kind, JsonObject event) {
         PreparedForwarding.CentralRule rule = forwarding.centralRules().stream()
                 .filter(candidate -> candidate.kind() == kind).findFirst().orElseThrow();
-        return InputTransformer.message(rule.inputPaths(), rule.inputTemplate(), event);
+        return InputTransformer.message(rule.message().orElseThrow().inputPaths(), rule.message().orElseThrow().inputTemplate(), event);
     }
 
     static PreparedForwarding forwarding(AlarmMode mode, boolean remediationOn) {

@@ -227,12 +227,14 @@ class PlanCommandTest {
         String summary = out.toString();
         assertTrue(summary.lines().count() <= 40, summary);
         assertTrue(summary.contains("5 accounts x 3 regions"), summary);
-        assertTrue(summary.contains("  payments-prod (444444444444)             8          5          5     18\n"), summary);
+        assertTrue(summary.contains("  payments-prod (444444444444)            14         11         13     38\n"), summary);
         assertTrue(summary.contains("Organization policies   SCP deletion-guard-deny-key-and-secret-deletion on r-pr0d;"
                 + " RCP deletion-guard-protect-keys-and-secrets on r-pr0d"), summary);
-        assertTrue(summary.contains("EventBridge forwarding  11 account-regions in 5 accounts -> central bus"), summary);
-        assertTrue(summary.contains("CloudWatch alarms       22 alarms on 2 log groups"), summary);
-        assertTrue(summary.contains("Monthly cost: $8.80"), summary);
+        // Every account also forwards the global services' events in us-east-1.
+        assertTrue(summary.contains("EventBridge forwarding  15 account-regions in 5 accounts -> central bus"), summary);
+        // The central bus counts denied deletions on a log group of its own.
+        assertTrue(summary.contains("CloudWatch alarms       23 alarms on 3 log groups"), summary);
+        assertTrue(summary.contains("Monthly cost: $8.90"), summary);
         assertTrue(summary.contains("SCP and RCP attached to the organization root r-pr0d"), summary);
         assertTrue(summary.contains("Remediation changes state in 5 accounts"), summary);
         assertTrue(summary.contains("21 protected resources (5 Alias, 3 Key, 2 Policy, 2 PolicyAttachment, 2 ReplicaKey, 3 Secret,"
@@ -254,7 +256,7 @@ class PlanCommandTest {
         assertEquals(0, plan(Path.of(""), "plan", "prod"), err::toString);
 
         String text = out.toString();
-        assertTrue(text.contains("\nAlarms (22; "), text);
+        assertTrue(text.contains("\nAlarms (23; "), text);
         assertTrue(text.contains("  deletion-guard-kms-errors  management eu-central-1: Sum of KmsErrors >= 20 in 1 of 1 periods of 300 s;"
                 + " missing data notBreaching\n"), text);
         String checklist = text.substring(text.indexOf("\nAfter the first pulumi up:\n"));

@@ -33,7 +33,9 @@ class PlanDiffTest {
 
         String diff = PlanDiff.render(PROD, after);
 
-        assertTrue(diff.startsWith("deletion-guard plan diff for stack 'prod': 24 added, 0 removed, 0 replaced, 2 changed\n"), diff);
+        // Per region four forwarding rules and targets and the remediation trio; once the roles and the global
+        // services' rule and target in us-east-1; ten components and three providers.
+        assertTrue(diff.startsWith("deletion-guard plan diff for stack 'prod': 40 added, 0 removed, 0 replaced, 2 changed\n"), diff);
         assertTrue(diff.contains("  + aws:cloudwatch/eventRule:EventRule  analytics-prod-eu-west-1-forwarding-rule  (analytics-prod eu-west-1)"), diff);
         for (String region : List.of("eu-central-1", "eu-west-1")) {
             assertTrue(diff.contains("  ~ aws:sns/topicPolicy:TopicPolicy  notifications-" + region + "-topic-policy  (security " + region + ")\n"

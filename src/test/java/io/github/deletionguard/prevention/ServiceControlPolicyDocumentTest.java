@@ -1,5 +1,8 @@
 package io.github.deletionguard.prevention;
 
+import io.github.deletionguard.providers.AccountProviders;
+import io.github.deletionguard.naming.ResourceNames;
+import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.aws.organizations.Policy;
 import com.pulumi.aws.organizations.PolicyAttachment;
 import com.pulumi.resources.CustomResource;
@@ -164,10 +167,21 @@ class ServiceControlPolicyDocumentTest {
         assertEquals(Optional.empty(), OrganizationPolicies.renderFor(config, PolicyFiles.inProjectRoot()));
     }
 
-    /** Eighty break-glass roles outgrow one SCP: the statements are packed, in order, into parts that each fit. */
+    /**
+     * Eighty break-glass roles outgrow one SCP: the statements are packed, in order, into parts
+     * that each fit. The guardrail is deployed on its own: detection refuses so many roles, because
+     * its break-glass patterns would outgrow EventBridge's quota.
+     */
     @Test
     void aDocumentTooLargeForOnePolicyIsSplitIntoPartsOnEveryTarget() throws IOException {
-        OfflineEngine.Run run = withBreakGlassRoles(80, 2);
+        GuardConfig config = withBreakGlassRolesConfig(80, 2).load();
+        OrganizationPolicies policies = OrganizationPolicies.renderFor(config, PolicyFiles.inProjectRoot()).orElseThrow();
+        OfflineEngine.Run run = OfflineEngine.run("deletion-guard", "test", Map.of(), Set.of(), ctx ->
+                new OrganizationGuardrail("organization-guardrail", new OrganizationGuardrailArgs(
+                        new AccountProviders(config.organization().accessRoleName(), "test")
+                                .forRegion(config.organization().managementAccount(), "us-east-1"),
+                        ResourceNames.of(config), policies.serviceControlPolicy(), policies.resourceControlPolicy(),
+                        List.of("r-pr0d")), ComponentResourceOptions.builder().build()));
 
         List<String> parts = registered(run, "SERVICE_CONTROL_POLICY");
         assertTrue(parts.size() >= 2, parts.size() + " parts; errors: " + run.errors());
@@ -178,7 +192,7 @@ class ServiceControlPolicyDocumentTest {
         }
         assertEquals(reviewedSids(), statements.stream().map(statement -> statement.getAsJsonObject().get("Sid").getAsString()).toList(),
                 "every statement once, in the reviewed order");
-        assertEquals(parts, run.outputs().get("serviceControlPolicyDocuments"));
+        assertEquals(policies.serviceControlPolicy().parts(), parts);
         List<String> attachments = Deployments.ofType(run, PolicyAttachment.class).stream().map(PlannedResource::name).toList();
         assertTrue(attachments.contains("organization-guardrail-attach-r-pr0d"), attachments.toString());
         assertTrue(attachments.contains("organization-guardrail-attach-part2-r-pr0d"), attachments.toString());
@@ -259,6 +273,10 @@ class ServiceControlPolicyDocumentTest {
     }
 
     private static OfflineEngine.Run withBreakGlassRoles(int count, int alreadyAttached) {
+        return withBreakGlassRolesConfig(count, alreadyAttached).run();
+    }
+
+    private static ConfigBuilder withBreakGlassRolesConfig(int count, int alreadyAttached) {
         // Remediation off: its rule's pattern lists the break-glass roles too and would outgrow EventBridge's limit first.
         return ConfigBuilder.stackFile("prod")
                 .set("remediation", """
@@ -266,8 +284,7 @@ class ServiceControlPolicyDocumentTest {
                 .set("organization", breakGlassRoles(count))
                 .set("serviceControlPolicy", """
                         {"rollout": "full", "minimumWindowDays": 14, "targets": [{"id": "r-pr0d", "alreadyAttached": %d}]}"""
-                        .formatted(alreadyAttached))
-                .run();
+                        .formatted(alreadyAttached));
     }
 
     /** The documents of a type the run registers, in registration order (the SCP's parts in order). */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
+import io.github.deletionguard.awsapi.AwsService;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +23,6 @@ import org.junit.jupiter.api.Test;
 class CloudTrailSamplesTest {
     private static final Path SAMPLES = Path.of("src", "test", "resources", "cloudtrail");
     private static final Pattern README_ROW = Pattern.compile("^\\| ([a-z0-9/-]+\\.json) \\|", Pattern.MULTILINE);
-    /** Services whose calls CloudTrail records in us-east-1 only. */
-    private static final Set<String> GLOBAL = Set.of("iam.amazonaws.com", "organizations.amazonaws.com");
 
     @Test
     void everySampleIsListedInTheReadme() throws IOException {
@@ -48,12 +47,13 @@ class CloudTrailSamplesTest {
                     "awsRegion", "eventID", "recipientAccountId")) {
                 assertTrue(record.has(field), name + " has " + field);
             }
-            String source = record.get("eventSource").getAsString();
-            if (GLOBAL.contains(source)) {
-                assertEquals("us-east-1", record.get("awsRegion").getAsString(), name);
+            // Every sample's service is in the catalogue, and a global service's record is in us-east-1.
+            AwsService service = AwsService.ofEventSource(record.get("eventSource").getAsString());
+            if (service.global()) {
+                assertEquals(AwsService.GLOBAL_EVENTS_REGION, record.get("awsRegion").getAsString(), name);
             }
             JsonObject event = EventBridgeEvents.apiCall(record);
-            assertEquals("aws." + source.replace(".amazonaws.com", ""), event.get("source").getAsString(), name);
+            assertEquals(service.eventBridgeSource(), event.get("source").getAsString(), name);
         }
     }
 

@@ -66,7 +66,7 @@ public final class DeletionEventSamples {
         JsonObject decrypt = cloudTrailRecord("decrypt-success.json");
         events.put("near miss: Decrypt denied by the key policy", apiCall(failedWith(decrypt, "AccessDeniedException",
                 "User: arn:aws:sts::111122223333:assumed-role/PaymentsApp/app is not authorized to perform: kms:Decrypt")));
-        events.put("near miss: Decrypt with a key pending import", apiCall(failedWith(decrypt, "KMSInvalidStateException",
+        events.put("Decrypt with a key pending import", apiCall(failedWith(decrypt, "KMSInvalidStateException",
                 KEY_ARN + " is pending import.")));
 
         events.put("GetSecretValue of a secret marked for deletion",

@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.github.deletionguard.awsapi.AwsService;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,8 +33,8 @@ public final class EventBridgeEvents {
 
     /** The record in its EventBridge envelope: source from eventSource, account and region from the record. */
     public static JsonObject apiCall(JsonObject record) {
-        String service = record.get("eventSource").getAsString().replace(".amazonaws.com", "");
-        JsonObject event = envelope("AWS API Call via CloudTrail", "aws." + service,
+        String source = AwsService.ofEventSource(record.get("eventSource").getAsString()).eventBridgeSource();
+        JsonObject event = envelope("AWS API Call via CloudTrail", source,
                 record.get("recipientAccountId").getAsString(), record.get("awsRegion").getAsString(),
                 record.get("eventTime").getAsString());
         event.add("detail", record.deepCopy());

@@ -1,0 +1,71 @@
+package io.github.deletionguard.detection;
+
+import com.pulumi.aws.cloudwatch.EventRule;
+import io.github.deletionguard.documents.InvalidPolicyException;
+import io.github.deletionguard.documents.PolicyFiles;
+import io.github.deletionguard.patterns.PatternLimits;
+import io.github.deletionguard.plan.PlannedResource;
+import io.github.deletionguard.testing.ConfigBuilder;
+import io.github.deletionguard.testing.Deployments;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The size of every event pattern both stacks deploy, printed as the table the closing note
+ * quotes, each within EventBridge's quota; and a configuration whose patterns would not fit is
+ * refused with every rule that is too large named at once, before anything is registered.
+ */
+class PatternSizesTest {
+
+    @Test
+    void everyPatternOfBothStacksFitsTheQuota() {
+        StringBuilder table = new StringBuilder("| rule | prod | staging |\n| --- | ---: | ---: |\n");
+        Map<String, Integer> prod = sizes("prod");
+        Map<String, Integer> staging = sizes("staging");
+        Map<String, String> rows = new TreeMap<>();
+        prod.keySet().forEach(rule -> rows.put(rule, ""));
+        staging.keySet().forEach(rule -> rows.put(rule, ""));
+        rows.keySet().forEach(rule -> table.append("| ").append(rule).append(" | ")
+                .append(Optional.ofNullable(prod.get(rule)).map(String::valueOf).orElse("-")).append(" | ")
+                .append(Optional.ofNullable(staging.get(rule)).map(String::valueOf).orElse("-")).append(" |\n"));
+        System.out.println("Event pattern sizes (characters; quota " + PatternLimits.MAX_EVENT_PATTERN_CHARACTERS + "):\n" + table);
+        List<Map<String, Integer>> stacks = List.of(prod, staging);
+        stacks.forEach(sizes -> sizes.forEach((rule, size) ->
+                assertTrue(size <= PatternLimits.MAX_EVENT_PATTERN_CHARACTERS, rule + " is " + size)));
+        assertTrue(prod.containsKey("deletion-guard-forward-global-events") && staging.containsKey("deletion-guard-forward-global-events"));
+    }
+
+    @Test
+    void patternsThatWouldNotFitAreRefusedAllAtOnceNamingTheQuotaAndTheFix() {
+        List<String> roles = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            roles.add("\"/emergency/responders/BreakGlassResponderNumber" + i + "\"");
+        }
+        InvalidPolicyException error = assertThrows(InvalidPolicyException.class, () -> PreparedForwarding.prepare(
+                ConfigBuilder.sample().edit("organization", organization -> organization.getAsJsonObject()
+                        .add("breakGlassRoles", com.google.gson.JsonParser.parseString("[" + String.join(",", roles) + "]")))
+                        .load(), PolicyFiles.inProjectRoot(), Optional.empty()));
+        assertTrue(error.getMessage().contains("rule deletion-guard-forward-global-events is "), error.getMessage());
+        assertTrue(error.getMessage().contains("rule deletion-guard-notify-break-glass-session is "), error.getMessage());
+        assertTrue(error.getMessage().contains("'Event pattern size' allows 2048"), error.getMessage());
+        assertTrue(error.getMessage().contains("Fix: "), error.getMessage());
+        assertEquals(2, error.getMessage().lines().count(), error.getMessage());
+    }
+
+    private static Map<String, Integer> sizes(String stack) {
+        Map<String, Integer> sizes = new TreeMap<>();
+        for (PlannedResource rule : Deployments.ofType(Deployments.ofStackFile(stack), EventRule.class)) {
+            sizes.merge(rule.input("name"), rule.input("eventPattern").length(), Math::max);
+        }
+        return sizes;
+    }
+}
