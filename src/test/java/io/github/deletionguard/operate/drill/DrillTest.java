@@ -1,5 +1,7 @@
 package io.github.deletionguard.operate.drill;
 
+import io.github.deletionguard.alarms.AlarmDefinition;
+import io.github.deletionguard.config.AlarmMode;
 import io.github.deletionguard.naming.Tags;
 import io.github.deletionguard.operate.Commands;
 import io.github.deletionguard.operate.Commands.Run;
@@ -32,8 +34,10 @@ class DrillTest {
     private static final String TARGET = "222222222222/eu-central-1";
     private static final String DRILL_KEY = "5f0e0d0c-0b0a-4909-8807-060504030201";
     private static final String DRILL_SECRET = "arn:aws:secretsmanager:eu-central-1:222222222222:secret:deletion-guard-drill-1796198400-Dr1lLs";
-    private static final List<String> ALARM_PATHS = List.of("kms-key-pending-deletion-use", "secret-marked-for-deletion-access",
-            "kms-key-deletion-attempt", "secret-deletion-attempt", "kms-errors");
+    /** Every alarm of prod's mode; prod has two log groups, so the drill sets each alarm twice. */
+    private static final List<String> ALARM_PATHS = AlarmDefinition.forMode(AlarmMode.ANY_DELETION).stream()
+            .map(AlarmDefinition::id).toList();
+    private static final int PROD_ALARMS = 2 * ALARM_PATHS.size();
 
     private MutableClock clock;
     private Operation.Sleeper sleeper;
@@ -90,8 +94,8 @@ class DrillTest {
         drill(aws);
         // Every alarm to ALARM once, then back to OK before the real uses, so they can fire.
         List<Call> states = aws.calls("monitoring", "SetAlarmState");
-        assertEquals(20, states.size());
-        assertEquals(10, states.stream().filter(call -> call.parameters().get("StateValue").equals("ALARM")).count());
+        assertEquals(2 * PROD_ALARMS, states.size());
+        assertEquals(PROD_ALARMS, states.stream().filter(call -> call.parameters().get("StateValue").equals("ALARM")).count());
         int lastAlarm = aws.calls().indexOf(states.stream().filter(call -> call.parameters().get("StateValue").equals("OK")).reduce((a, b) -> b).orElseThrow());
         int createKey = aws.calls().indexOf(aws.calls("kms", "CreateKey").get(0));
         assertTrue(lastAlarm < createKey, "alarms are OK again before the drill key exists");
@@ -132,8 +136,8 @@ class DrillTest {
     @Test
     void pathsWithoutAMessageFailAfterTheTimeoutWithoutWaitingForReal() throws Exception {
         Run run = drill(new RecordedAws("prod").answering("sqs", "ReceiveMessage", "{\"Messages\":[]}")).exits(1);
-        // 10 alarms, the denied deletion, key deletion and use, secret deletion and access, their 2 alarms, 2 remediation results.
-        assertEquals(19, run.out().lines().filter(line -> line.startsWith("FAIL  drill-") && !line.startsWith("FAIL  drill-cleanup")).count(),
+        // Every alarm, the denied deletion, key deletion and use, secret deletion and access, their 2 alarms, 2 remediation results.
+        assertEquals(PROD_ALARMS + 9, run.out().lines().filter(line -> line.startsWith("FAIL  drill-") && !line.startsWith("FAIL  drill-cleanup")).count(),
                 run.out());
         assertTrue(run.fixOf("FAIL", "drill-key-deletion", TARGET, "no message on the hub topic within 10 minutes").startsWith("run status"));
         verify(sleeper, atLeastOnce()).sleep(Drill.POLL_PAUSE);
@@ -173,7 +177,7 @@ class DrillTest {
         // The key it created is marked and scheduled, subscriptions removed, alarms set back to OK ...
         run.line("PASS", "drill-cleanup", TARGET, "removed key " + DRILL_KEY);
         assertEquals(2, run.lines("PASS", "drill-cleanup", TARGET, "removed subscription").size());
-        assertEquals(10, run.lines("PASS", "drill-cleanup", TARGET, "removed the ALARM state of").size());
+        assertEquals(PROD_ALARMS, run.lines("PASS", "drill-cleanup", TARGET, "removed the ALARM state of").size());
         // ... and the queue it could not delete is named with the command to remove it.
         assertTrue(run.fixOf("FAIL", "drill-cleanup", TARGET, "could not remove queue deletion-guard-drill-1796198400", "AccessDenied")
                 .equals("remove it by hand: aws sqs delete-queue --queue-url https://sqs.eu-central-1.amazonaws.com/222222222222/deletion-guard-drill-1796198400"));
@@ -184,8 +188,8 @@ class DrillTest {
     void aFailureBeforeTheAlarmsAreSetBackStillSetsThemBack() {
         Run run = drill(new RecordedAws("prod").failing("sqs", "ReceiveMessage", "AccessDenied")).exits(1);
         run.line("ERROR", "drill", TARGET, "stopped halfway");
-        assertEquals(10, run.lines("PASS", "drill-cleanup", TARGET, "removed the ALARM state of").size());
-        assertEquals(10, run.aws().calls("monitoring", "SetAlarmState").stream()
+        assertEquals(PROD_ALARMS, run.lines("PASS", "drill-cleanup", TARGET, "removed the ALARM state of").size());
+        assertEquals(PROD_ALARMS, run.aws().calls("monitoring", "SetAlarmState").stream()
                 .filter(call -> call.parameters().get("StateValue").equals("OK")).count());
         assertTrue(run.aws().calls("kms", "CreateKey").isEmpty());
     }
