@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,10 +25,11 @@ public final class PlanCommand {
     }
 
     public static int run(String[] args) {
-        return run(args, Path.of(""), System.out, System.err);
+        return run(args, Path.of(""), System.out, System.err, Clock.systemUTC());
     }
 
-    static int run(String[] args, Path projectRoot, PrintStream out, PrintStream err) {
+    /** @param clock read once for the day approvals are judged by, so a day's plans are byte-identical */
+    static int run(String[] args, Path projectRoot, PrintStream out, PrintStream err, Clock clock) {
         if (args.length != 2 && !(args.length == 4 && args[2].equals("--json"))) {
             err.println(USAGE);
             return 2;
@@ -41,7 +43,7 @@ public final class PlanCommand {
             return 1;
         }
         OfflineEngine.Run run = OfflineEngine.run(stackFile.project(), stackFile.stack(), stackFile.config(),
-                stackFile.secretKeys(), ctx -> App.stack(ctx, stackFile.config().keySet()));
+                stackFile.secretKeys(), ctx -> App.stack(ctx, stackFile.config().keySet(), clock));
         if (!run.errors().isEmpty()) {
             // The engine reports one failure more than once (as thrown and as wrapped): print each once.
             run.errors().stream().map(PlanCommand::explain).distinct().forEach(err::println);

@@ -5,6 +5,8 @@ import io.github.deletionguard.naming.Arns;
 import io.github.deletionguard.naming.ResourceNames;
 import io.github.deletionguard.naming.Tags;
 import io.github.deletionguard.config.BreakGlassRole;
+import io.github.deletionguard.config.ConfigKeys;
+import io.github.deletionguard.config.DeletionExceptions;
 import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.config.MemberAccount;
 import io.github.deletionguard.config.ServiceControlPolicySettings;
@@ -13,6 +15,8 @@ import io.github.deletionguard.documents.PolicyFiles;
 import io.github.deletionguard.documents.PolicyTemplate;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +36,12 @@ public record ServiceControlPolicyDocument(String text) {
      * 15 May 2026 (5,120 before), whitespace included, hence minified.
      */
     public static final int MAX_CHARACTERS = 10_240;
+    /**
+     * The statements that decide who may delete keys and secrets and with which window: the ones
+     * an ephemeral OU lifts (see {@link DeletionExemptions}).
+     */
+    static final Set<String> DELETION_STATEMENT_SIDS = Set.of("OnlyBreakGlassDeletesOrDisablesKeysAndSecrets",
+            "NoKeyDeletionWindowBelowMinimum", "NoSecretRecoveryWindowBelowMinimum", "NoSecretDeletionWithoutRecovery");
 
     /**
      * Renders the stack's SCP, or nothing when the stack deploys none. Call it before the first
@@ -39,11 +49,11 @@ public record ServiceControlPolicyDocument(String text) {
      * stops the run with nothing deployed.
      */
     public static Optional<ServiceControlPolicyDocument> renderFor(GuardConfig config, PolicyFiles files) {
-        return config.serviceControlPolicy().map(settings -> render(files.load(FILE), config, settings));
+        return config.serviceControlPolicy().map(settings -> render(files.load(FILE), config, settings, files));
     }
 
     static ServiceControlPolicyDocument render(PolicyTemplate template, GuardConfig config,
-                                               ServiceControlPolicySettings settings) {
+                                               ServiceControlPolicySettings settings, PolicyFiles files) {
         List<String> breakGlass = config.organization().breakGlassRoles().stream()
                 .map(BreakGlassRole::arnInAnyAccount).sorted().toList();
         // The deployment role keeps the guardrails it deploys up to date; it gets no say over keys and secrets.
@@ -52,22 +62,38 @@ public record ServiceControlPolicyDocument(String text) {
 
         List<ApiCall> deletions = new ArrayList<>(ApiCall.KEY_DELETIONS);
         deletions.addAll(ApiCall.SECRET_DELETIONS);
-        String text = template.render(Map.of(
-                "deletionActions", deletions.stream().map(ApiCall::iamAction).toList(),
+        List<String> deletionActions = deletions.stream().map(ApiCall::iamAction).toList();
+        DeletionExemptions exemptions = DeletionExemptions.of(config.deletionExceptions(), deletionActions, files);
+        TreeSet<String> mayDelete = new TreeSet<>(breakGlass);
+        mayDelete.addAll(exemptions.exemptPrincipalArns());
+        Map<String, Object> values = new HashMap<>(Map.of(
+                "deletionActions", deletionActions,
                 "scheduleKeyDeletionAction", ApiCall.SCHEDULE_KEY_DELETION.iamAction(),
                 "deleteSecretAction", ApiCall.DELETE_SECRET.iamAction(),
-                "breakGlassRoleArns", breakGlass,
+                "breakGlassRoleArns", List.copyOf(mayDelete),
                 "guardrailAdministratorArns", List.copyOf(administrators),
                 "guardrailResourceArns", guardrailResources(config),
                 "managedByTagValue", Tags.MANAGED_BY_VALUE,
                 "minimumWindowDays", Integer.toString(settings.minimumWindowDays())));
+        String text = PolicyTemplate.minify(exemptions.applyTo(template.fill(values), DELETION_STATEMENT_SIDS));
         if (text.length() > MAX_CHARACTERS) {
+            values.put("breakGlassRoleArns", breakGlass);
+            int withoutExemptions = template.render(values).length();
             throw new InvalidPolicyException(template.source() + " renders to " + text.length()
-                    + " characters for this stack, minified; AWS accepts at most " + MAX_CHARACTERS
-                    + " in a service control policy. Fix: list fewer break-glass roles or CloudTrail log groups,"
-                    + " or shorten the resource prefix.");
+                    + " characters for this stack, minified (" + (text.length() - withoutExemptions) + " of them for "
+                    + ConfigKeys.qualified("approvedDeletions") + " and " + ConfigKeys.qualified("ephemeralScopes")
+                    + "); AWS accepts at most " + MAX_CHARACTERS + " in a service control policy. Fix: let approvals of one role"
+                    + " share an until date, approve secrets by one name pattern instead of many ARNs, list fewer break-glass"
+                    + " roles or CloudTrail log groups, or shorten the resource prefix.");
         }
         return new ServiceControlPolicyDocument(text);
+    }
+
+    /** The characters the deletion exceptions add: the SCP as rendered less the SCP without them. */
+    public static int exemptionCharacters(GuardConfig config, PolicyFiles files) {
+        GuardConfig without = config.withDeletionExceptions(DeletionExceptions.none(config.deletionExceptions().evaluatedOn()));
+        return renderFor(config, files).map(ServiceControlPolicyDocument::text).map(String::length).orElse(0)
+                - renderFor(without, files).map(ServiceControlPolicyDocument::text).map(String::length).orElse(0);
     }
 
     /**

@@ -23,7 +23,7 @@ class PlanCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int plan(Path root, String... args) {
-        return PlanCommand.run(args, root, new PrintStream(out, true), new PrintStream(err, true));
+        return PlanCommand.run(args, root, new PrintStream(out, true), new PrintStream(err, true), io.github.deletionguard.testing.TestClock.CLOCK);
     }
 
     @Test

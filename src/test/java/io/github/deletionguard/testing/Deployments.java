@@ -55,7 +55,7 @@ public final class Deployments {
         try {
             StackFile file = StackFile.read(Path.of(""), stack);
             return OfflineEngine.run(file.project(), file.stack(), file.config(), file.secretKeys(),
-                    ctx -> App.stack(ctx, file.config().keySet()));
+                    ctx -> App.stack(ctx, file.config().keySet(), TestClock.CLOCK));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -68,7 +68,7 @@ public final class Deployments {
 
     /** Same, with the keys whose values the CLI would pass as secrets ({@code pulumi config set --secret}). */
     public static OfflineEngine.Run withConfig(String stack, Map<String, String> config, Set<String> secretKeys) {
-        return OfflineEngine.run("deletion-guard", stack, config, secretKeys, ctx -> App.stack(ctx, config.keySet()));
+        return OfflineEngine.run("deletion-guard", stack, config, secretKeys, ctx -> App.stack(ctx, config.keySet(), TestClock.CLOCK));
     }
 
     /** The resources of one AWS type, named by its SDK class (whose {@code @ResourceType} is the token). */

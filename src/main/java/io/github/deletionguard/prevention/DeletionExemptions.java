@@ -1,0 +1,151 @@
+package io.github.deletionguard.prevention;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.github.deletionguard.awsapi.ApiCall;
+import io.github.deletionguard.config.ApprovedDeletion;
+import io.github.deletionguard.config.ApprovedResource;
+import io.github.deletionguard.config.DeletionExceptions;
+import io.github.deletionguard.config.EphemeralScope;
+import io.github.deletionguard.documents.PolicyFiles;
+import io.github.deletionguard.documents.PolicyTemplate;
+
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The SCP's part for the config's deletion exceptions, from typed values and two reviewed shapes
+ * in {@code policy/}. An SCP can only deny, so an "allow" is a narrowing of the deny:
+ * <ul>
+ *   <li>An approved principal joins the exemption of the statement that leaves deletion to
+ *       break-glass roles ({@link #exemptPrincipalArns()}), and is denied again, in statements of
+ *       its own, every deletion call on every other resource, every other deletion call on its
+ *       approved resources, and the approved call itself from {@code until} on
+ *       ({@code aws:CurrentTime}). What is left is exactly the approved call, on the approved
+ *       resource, by the approved role, until the date; the window minimums and the ban on
+ *       deletion without recovery still bind it. AWS ends the exemption on time by itself.</li>
+ *   <li>An ephemeral OU lifts, by {@code aws:PrincipalOrgPaths}, the statements that decide who
+ *       may delete and with which window ({@link ServiceControlPolicyDocument#DELETION_STATEMENT_SIDS}),
+ *       for principals in it only; the guardrail and trail statements bind it like any OU.</li>
+ * </ul>
+ * Approved principals and their statements are in one document, so no deployment order can leave
+ * a principal exempt without the statements that confine it.
+ */
+public final class DeletionExemptions {
+    static final String DELETER_FILE = "scp-approved-deleter.json";
+    static final String EXPIRY_FILE = "scp-approved-deletion-expiry.json";
+    static final String ORG_PATHS_CONDITION = "ForAllValues:StringNotLike";
+    static final String ORG_PATHS_KEY = "aws:PrincipalOrgPaths";
+    private static final DateTimeFormatter SID_DATE = DateTimeFormatter.BASIC_ISO_DATE;
+
+    private final List<String> exemptPrincipalArns;
+    private final List<JsonObject> statements;
+    private final List<String> ephemeralOrgPaths;
+
+    private DeletionExemptions(List<String> exemptPrincipalArns, List<JsonObject> statements, List<String> ephemeralOrgPaths) {
+        this.exemptPrincipalArns = List.copyOf(exemptPrincipalArns);
+        this.statements = List.copyOf(statements);
+        this.ephemeralOrgPaths = List.copyOf(ephemeralOrgPaths);
+    }
+
+    /**
+     * @param deletionActions the very actions the break-glass statement denies, so the confining
+     *                        statements cover every one of them
+     */
+    static DeletionExemptions of(DeletionExceptions exceptions, List<String> deletionActions, PolicyFiles files) {
+        Map<String, List<ApprovedDeletion>> byPrincipal = exceptions.active().stream()
+                .collect(Collectors.groupingBy(ApprovedDeletion::principal, TreeMap::new, Collectors.toList()));
+        List<JsonObject> statements = new ArrayList<>();
+        if (!byPrincipal.isEmpty()) {
+            PolicyTemplate deleter = files.load(DELETER_FILE);
+            PolicyTemplate expiry = files.load(EXPIRY_FILE);
+            int number = 1;
+            for (Map.Entry<String, List<ApprovedDeletion>> entry : byPrincipal.entrySet()) {
+                statements.addAll(confine(deleter, expiry, "ApprovedDeleter" + number++, entry.getKey(), entry.getValue(),
+                        deletionActions));
+            }
+        }
+        List<String> orgPaths = exceptions.ephemeralScopes().stream().map(EphemeralScope::orgPathPattern).sorted().toList();
+        return new DeletionExemptions(List.copyOf(byPrincipal.keySet()), statements, orgPaths);
+    }
+
+    private static List<JsonObject> confine(PolicyTemplate deleter, PolicyTemplate expiry, String sid, String principal,
+                                            List<ApprovedDeletion> approvals, List<String> deletionActions) {
+        List<String> resources = approvals.stream().map(approval -> approval.resource().arn()).sorted().distinct().toList();
+        Set<String> approvedActions = approvals.stream().map(DeletionExemptions::approvedAction).collect(Collectors.toCollection(TreeSet::new));
+        List<String> unapproved = deletionActions.stream().filter(action -> !approvedActions.contains(action)).toList();
+        List<JsonObject> statements = new ArrayList<>(statementsOf(deleter.fill(Map.of(
+                "onlyApprovedResourcesSid", sid + "OnlyApprovedResources",
+                "onlyApprovedCallsSid", sid + "OnlyApprovedCalls",
+                "deletionActions", deletionActions,
+                "unapprovedActions", unapproved,
+                "approvedResources", resources,
+                "principalArn", principal))));
+        // One expiry statement per end date: approvals of one role may end on different days.
+        Map<java.time.LocalDate, List<ApprovedDeletion>> byUntil = approvals.stream()
+                .collect(Collectors.groupingBy(ApprovedDeletion::until, TreeMap::new, Collectors.toList()));
+        byUntil.forEach((until, ending) -> statements.addAll(statementsOf(expiry.fill(Map.of(
+                "sid", sid + "Until" + SID_DATE.format(until),
+                "approvedActions", ending.stream().map(DeletionExemptions::approvedAction).sorted().distinct().toList(),
+                "approvedResources", ending.stream().map(approval -> approval.resource().arn()).sorted().distinct().toList(),
+                "principalArn", principal,
+                "expiresAt", ending.get(0).expiresAt())))));
+        return statements;
+    }
+
+    /** The one deletion an approval allows: scheduling the key's deletion, or deleting the secret. */
+    static String approvedAction(ApprovedDeletion approval) {
+        return (approval.resource().kind() == ApprovedResource.Kind.KEY ? ApiCall.SCHEDULE_KEY_DELETION : ApiCall.DELETE_SECRET)
+                .iamAction();
+    }
+
+    private static List<JsonObject> statementsOf(JsonObject document) {
+        List<JsonObject> statements = new ArrayList<>();
+        document.getAsJsonArray("Statement").forEach(statement -> statements.add(statement.getAsJsonObject()));
+        return statements;
+    }
+
+    /** Roles that join the break-glass statement's exemption, confined by {@link #statements()}. */
+    List<String> exemptPrincipalArns() {
+        return exemptPrincipalArns;
+    }
+
+    /** Applies both parts to the rendered SCP: the ephemeral OUs' condition, then the confining statements. */
+    JsonObject applyTo(JsonObject document, Set<String> deletionStatementSids) {
+        JsonArray all = document.getAsJsonArray("Statement");
+        if (!ephemeralOrgPaths.isEmpty()) {
+            Set<String> found = new TreeSet<>();
+            for (JsonElement element : all) {
+                JsonObject statement = element.getAsJsonObject();
+                String sid = statement.has("Sid") ? statement.get("Sid").getAsString() : "";
+                if (deletionStatementSids.contains(sid)) {
+                    found.add(sid);
+                    JsonObject condition = statement.has("Condition") ? statement.getAsJsonObject("Condition") : new JsonObject();
+                    JsonObject orgPaths = new JsonObject();
+                    JsonArray paths = new JsonArray();
+                    ephemeralOrgPaths.forEach(paths::add);
+                    orgPaths.add(ORG_PATHS_KEY, paths);
+                    condition.add(ORG_PATHS_CONDITION, orgPaths);
+                    statement.add("Condition", condition);
+                }
+            }
+            if (!found.equals(deletionStatementSids)) {
+                throw new IllegalStateException("the SCP template lacks the deletion statements " + deletionStatementSids
+                        + " that ephemeral scopes lift; found " + found);
+            }
+        }
+        statements.forEach(statement -> all.add(statement.deepCopy()));
+        return document;
+    }
+
+    boolean isEmpty() {
+        return statements.isEmpty() && ephemeralOrgPaths.isEmpty();
+    }
+}
