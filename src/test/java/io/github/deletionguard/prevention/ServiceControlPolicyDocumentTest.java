@@ -80,9 +80,36 @@ class ServiceControlPolicyDocumentTest {
         assertTrue(resources.stream().noneMatch(arn -> arn.contains("deletion-guard")), resources.toString());
     }
 
+    /** Prod's document as it was before its approval, and as it is again once the approval expires. */
+    @Test
+    void prodWithoutApprovalsMatchesItsGoldenFile() {
+        String text = ServiceControlPolicyDocument.renderFor(ConfigBuilder.stackFile("prod").remove("approvedDeletions").load(),
+                PolicyFiles.inProjectRoot()).orElseThrow().text();
+
+        GoldenFiles.assertMatches("orgpolicy/prod/scp-without-approvals.json", text);
+    }
+
+    @Test
+    void approvalsThatOverflowTheSizeLimitAreRefusedNamingTheirShare() {
+        // Thirty approvals, each its own role and date: each adds three statements.
+        StringBuilder approvals = new StringBuilder("[");
+        for (int i = 0; i < 30; i++) {
+            approvals.append(i == 0 ? "" : ",").append("""
+                    {"resource":"arn:aws:secretsmanager:eu-central-1:444444444444:secret:ci/pr-%d/*","until":"2026-12-%02d",
+                     "ticket":"CHG-%d","approvedBy":"cab","reason":"teardown","principal":"arn:aws:iam::444444444444:role/ci/pr-%d"}"""
+                    .formatted(i, 3 + i % 28, i, i));
+        }
+        OfflineEngine.Run run = ConfigBuilder.stackFile("prod").set("approvedDeletions", approvals.append("]").toString()).run();
+
+        InvalidPolicyException error = rootCause(run, InvalidPolicyException.class);
+        assertTrue(error.getMessage().contains("of them for deletion-guard:approvedDeletions"), error.getMessage());
+        assertTrue(error.getMessage().contains("AWS accepts at most 10240"), error.getMessage());
+        assertEquals(List.of(), run.resources(), "nothing may be registered");
+    }
+
     @Test
     void aStackWithoutTheSectionRendersNoDocument() {
-        GuardConfig config = ConfigBuilder.stackFile("prod").remove("serviceControlPolicy").load();
+        GuardConfig config = ConfigBuilder.stackFile("prod").remove("serviceControlPolicy").remove("approvedDeletions").load();
 
         assertEquals(Optional.empty(), ServiceControlPolicyDocument.renderFor(config, PolicyFiles.inProjectRoot()));
     }
