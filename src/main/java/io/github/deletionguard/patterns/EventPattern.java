@@ -143,6 +143,13 @@ public final class EventPattern {
             return new Operator("exists", new JsonPrimitive(present));
         }
 
+        /** Any value other than these exact ones; like every anything-but, not an absent field. */
+        static Match noneOf(List<String> values) {
+            JsonArray array = new JsonArray();
+            values.forEach(array::add);
+            return new Operator("anything-but", array);
+        }
+
         /**
          * Any value that matches none of the wildcard patterns; {@code *} stands for any text.
          * Like every anything-but, it does not match a field that is absent.

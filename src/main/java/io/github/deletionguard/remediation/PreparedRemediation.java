@@ -4,6 +4,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.github.deletionguard.awsapi.ApiCall;
 import io.github.deletionguard.awsapi.EventField;
+import io.github.deletionguard.config.ApprovedDeletion;
+import io.github.deletionguard.config.ApprovedResource;
 import io.github.deletionguard.config.BreakGlassRole;
 import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.config.RemediationSettings;
@@ -23,6 +25,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import static io.github.deletionguard.patterns.EventPattern.Match.exists;
+import static io.github.deletionguard.patterns.EventPattern.Match.noneOf;
 import static io.github.deletionguard.patterns.EventPattern.Match.noneOfWildcards;
 
 /**
@@ -70,7 +73,8 @@ public record PreparedRemediation(
                 settings,
                 names,
                 AutomationDocument.load(policyFiles.file(DOCUMENT_FILE)),
-                PatternLimits.checked(names.remediationRule(), pattern(settings, config.organization().breakGlassRoles())),
+                PatternLimits.checked(names.remediationRule(), pattern(settings, config.organization().breakGlassRoles(),
+                        config.deletionExceptions().active())),
                 inputPaths,
                 policyFiles.load("remediation-automation-role-trust.json"),
                 policyFiles.load("remediation-automation-key-policy.json"),
@@ -79,19 +83,28 @@ public record PreparedRemediation(
                 policyFiles.load("remediation-trigger-role-policy.json")));
     }
 
-    /** Deletions that succeeded, of the kinds switched on, by anyone but a break-glass role. */
-    static EventPattern pattern(RemediationSettings settings, List<BreakGlassRole> breakGlassRoles) {
+    /**
+     * Deletions that succeeded, of the kinds switched on, by anyone but a break-glass role, and
+     * not an approved deletion (see {@link #notExempt}).
+     *
+     * @param approvals the approvals still in force on the run's date
+     */
+    static EventPattern pattern(RemediationSettings settings, List<BreakGlassRole> breakGlassRoles,
+                                List<ApprovedDeletion> approvals) {
         List<EventPattern> undone = new ArrayList<>();
         if (settings.cancelKeyDeletion()) {
-            undone.add(CallPatterns.anyOf(List.of(ApiCall.SCHEDULE_KEY_DELETION)));
+            undone.add(notExempt(CallPatterns.succeeded(CallPatterns.anyOf(List.of(ApiCall.SCHEDULE_KEY_DELETION))),
+                    breakGlassRoles, approvalsOf(approvals, ApprovedResource.Kind.KEY), EventField.RESPONSE_KEY_ID));
         }
         if (settings.restoreSecret()) {
-            undone.add(CallPatterns.recoverableSecretDeletion());
+            undone.add(notExempt(CallPatterns.succeeded(CallPatterns.recoverableSecretDeletion()),
+                    breakGlassRoles, approvalsOf(approvals, ApprovedResource.Kind.SECRET), EventField.RESPONSE_SECRET_ARN));
         }
-        List<EventPattern> notByBreakGlass = undone.stream()
-                .map(deletion -> exemptBreakGlass(CallPatterns.succeeded(deletion), breakGlassRoles))
-                .toList();
-        return notByBreakGlass.size() == 1 ? notByBreakGlass.get(0) : EventPattern.anyOf(notByBreakGlass);
+        return undone.size() == 1 ? undone.get(0) : EventPattern.anyOf(undone);
+    }
+
+    private static List<ApprovedDeletion> approvalsOf(List<ApprovedDeletion> approvals, ApprovedResource.Kind kind) {
+        return approvals.stream().filter(approval -> approval.resource().kind() == kind).toList();
     }
 
     /**
@@ -99,17 +112,43 @@ public record PreparedRemediation(
      * which keeps the role's path (the assumed-role ARN in userIdentity.arn does not). Callers
      * without a session issuer (IAM users, the root user) are never exempt; they need their own
      * branch because anything-but never matches an absent field.
+     * <p>
+     * An approved deletion is intended too: it is undone unless both its caller is an approved
+     * role (exact ARNs) and its resource an approved one (exact ARNs, as the service answered
+     * them). Event Ruler keeps one condition per field and branch, so the two exemptions are one
+     * {@code $or}: no issuer; an issuer neither break-glass nor approved; or an issuer not
+     * break-glass on a resource not approved. EventBridge cannot say "none of several wildcards",
+     * so when a secret is approved by name pattern the resource branch is left out and the role
+     * alone decides; the SCP confines that role to its approved resources. Rules cannot read the
+     * time: the first run on or after {@code until} renders the rule without the exemption, and
+     * until then the SCP denies the role the call, so the skip has nothing to let through.
      */
-    private static EventPattern exemptBreakGlass(EventPattern deletion, List<BreakGlassRole> breakGlassRoles) {
-        if (breakGlassRoles.isEmpty()) {
-            return deletion;
+    private static EventPattern notExempt(EventPattern deletion, List<BreakGlassRole> breakGlassRoles,
+                                          List<ApprovedDeletion> approvals, EventField resourceField) {
+        List<String> breakGlass = breakGlassRoles.stream().map(BreakGlassRole::arnInAnyAccount).toList();
+        if (approvals.isEmpty()) {
+            if (breakGlass.isEmpty()) {
+                return deletion;
+            }
+            String userIdentity = "detail.userIdentity";
+            String issuer = EventField.SESSION_ISSUER_ARN.within(userIdentity);
+            return deletion.withAnyOf(userIdentity, List.of(
+                    EventPattern.empty().with(issuer, exists(false)),
+                    EventPattern.empty().with(issuer, noneOfWildcards(breakGlass))));
         }
-        String userIdentity = "detail.userIdentity";
-        String issuer = EventField.SESSION_ISSUER_ARN.within(userIdentity);
-        return deletion.withAnyOf(userIdentity, List.of(
+        String issuer = EventField.SESSION_ISSUER_ARN.within("detail");
+        // Approved role ARNs have no '*', so as wildcard patterns they match themselves only.
+        List<String> exempt = new ArrayList<>(breakGlass);
+        approvals.stream().map(ApprovedDeletion::principal).sorted().distinct().forEach(exempt::add);
+        List<EventPattern> branches = new ArrayList<>(List.of(
                 EventPattern.empty().with(issuer, exists(false)),
-                EventPattern.empty().with(issuer, noneOfWildcards(
-                        breakGlassRoles.stream().map(BreakGlassRole::arnInAnyAccount).toList()))));
+                EventPattern.empty().with(issuer, noneOfWildcards(exempt))));
+        if (approvals.stream().noneMatch(approval -> approval.resource().isPattern())) {
+            EventPattern otherResource = EventPattern.empty().with(resourceField.within("detail"),
+                    noneOf(approvals.stream().map(approval -> approval.resource().arn()).sorted().distinct().toList()));
+            branches.add(breakGlass.isEmpty() ? otherResource : otherResource.with(issuer, noneOfWildcards(breakGlass)));
+        }
+        return deletion.withAnyOf("detail", branches);
     }
 
     /** The Automation parameters for one account, as the target's input transformer template. */

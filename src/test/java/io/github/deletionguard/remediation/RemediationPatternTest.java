@@ -86,7 +86,7 @@ class RemediationPatternTest {
     }
 
     private static Set<String> undone(RemediationSettings settings, List<BreakGlassRole> breakGlass) {
-        String pattern = PreparedRemediation.pattern(settings, breakGlass).render();
+        String pattern = PreparedRemediation.pattern(settings, breakGlass, List.of()).render();
         return DeletionEventSamples.all().entrySet().stream()
                 .filter(event -> EventRuleMatcher.matches(pattern, event.getValue()))
                 .map(Map.Entry::getKey)

@@ -151,7 +151,7 @@ public final class ConfigBuilder {
 
     /** Runs {@code App.stack} on this config under the mock engine; errors are returned, not thrown. */
     public OfflineEngine.Run run() {
-        return Deployments.withConfig(stack, values, secretKeys);
+        return Deployments.withConfig(stack, values, secretKeys, clock);
     }
 
     private static String fullKey(String key) {

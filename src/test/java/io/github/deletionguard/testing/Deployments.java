@@ -13,6 +13,7 @@ import io.github.deletionguard.documents.PolicyFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,12 @@ public final class Deployments {
 
     /** Same, with the keys whose values the CLI would pass as secrets ({@code pulumi config set --secret}). */
     public static OfflineEngine.Run withConfig(String stack, Map<String, String> config, Set<String> secretKeys) {
-        return OfflineEngine.run("deletion-guard", stack, config, secretKeys, ctx -> App.stack(ctx, config.keySet(), TestClock.CLOCK));
+        return withConfig(stack, config, secretKeys, TestClock.CLOCK);
+    }
+
+    /** Same, on the day {@code clock} gives. */
+    public static OfflineEngine.Run withConfig(String stack, Map<String, String> config, Set<String> secretKeys, Clock clock) {
+        return OfflineEngine.run("deletion-guard", stack, config, secretKeys, ctx -> App.stack(ctx, config.keySet(), clock));
     }
 
     /** The resources of one AWS type, named by its SDK class (whose {@code @ResourceType} is the token). */
