@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  * in {@code policy/}. An SCP can only deny, so an "allow" is a narrowing of the deny:
  * <ul>
  *   <li>An approved principal joins the exemption of the statement that leaves deletion to
- *       break-glass roles ({@link #exemptPrincipalArns()}), and is denied again, in statements of
+ *       break-glass roles, and is denied again, in statements of
  *       its own, every deletion call on every other resource, every other deletion call on its
  *       approved resources, and the approved call itself from {@code until} on
  *       ({@code aws:CurrentTime}). What is left is exactly the approved call, on the approved
@@ -43,6 +43,7 @@ public final class DeletionExemptions {
     static final String EXPIRY_FILE = "scp-approved-deletion-expiry.json";
     static final String ORG_PATHS_CONDITION = "ForAllValues:StringNotLike";
     static final String ORG_PATHS_KEY = "aws:PrincipalOrgPaths";
+    private static final String PRINCIPAL_ARN = "aws:PrincipalArn";
     private static final DateTimeFormatter SID_DATE = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final List<String> exemptPrincipalArns;
@@ -112,37 +113,67 @@ public final class DeletionExemptions {
         return statements;
     }
 
-    /** Roles that join the break-glass statement's exemption, confined by {@link #statements()}. */
-    List<String> exemptPrincipalArns() {
-        return exemptPrincipalArns;
-    }
-
-    /** Applies both parts to the rendered SCP: the ephemeral OUs' condition, then the confining statements. */
-    JsonObject applyTo(JsonObject document, Set<String> deletionStatementSids) {
+    /**
+     * Applies both parts to the rendered SCP, by statement id: the approved roles join the
+     * exemption of {@code whoMayDeleteSid} and their confining statements follow it directly (so a
+     * split keeps them in the same policy as the exemption, as far as they fit); the ephemeral OUs'
+     * condition goes onto every statement of {@code deletionStatementSids}.
+     */
+    JsonObject applyTo(JsonObject document, String whoMayDeleteSid, Set<String> deletionStatementSids) {
         JsonArray all = document.getAsJsonArray("Statement");
-        if (!ephemeralOrgPaths.isEmpty()) {
-            Set<String> found = new TreeSet<>();
-            for (JsonElement element : all) {
-                JsonObject statement = element.getAsJsonObject();
-                String sid = statement.has("Sid") ? statement.get("Sid").getAsString() : "";
-                if (deletionStatementSids.contains(sid)) {
-                    found.add(sid);
-                    JsonObject condition = statement.has("Condition") ? statement.getAsJsonObject("Condition") : new JsonObject();
-                    JsonObject orgPaths = new JsonObject();
-                    JsonArray paths = new JsonArray();
-                    ephemeralOrgPaths.forEach(paths::add);
-                    orgPaths.add(ORG_PATHS_KEY, paths);
-                    condition.add(ORG_PATHS_CONDITION, orgPaths);
-                    statement.add("Condition", condition);
-                }
+        JsonArray result = new JsonArray();
+        Set<String> found = new TreeSet<>();
+        for (JsonElement element : all) {
+            JsonObject statement = element.getAsJsonObject();
+            String sid = statement.has("Sid") ? statement.get("Sid").getAsString() : "";
+            if (deletionStatementSids.contains(sid) && !ephemeralOrgPaths.isEmpty()) {
+                found.add(sid);
+                condition(statement).add(ORG_PATHS_CONDITION, single(ORG_PATHS_KEY, ephemeralOrgPaths));
             }
-            if (!found.equals(deletionStatementSids)) {
-                throw new IllegalStateException("the SCP template lacks the deletion statements " + deletionStatementSids
-                        + " that ephemeral scopes lift; found " + found);
+            result.add(statement);
+            if (sid.equals(whoMayDeleteSid) && !statements.isEmpty()) {
+                found.add(sid);
+                JsonObject arnNotLike = condition(statement).getAsJsonObject("ArnNotLike");
+                JsonArray exempt = new JsonArray();
+                JsonElement written = arnNotLike.get(PRINCIPAL_ARN);
+                if (written.isJsonArray()) {
+                    exempt.addAll(written.getAsJsonArray());
+                } else {
+                    exempt.add(written);
+                }
+                exemptPrincipalArns.forEach(exempt::add);
+                arnNotLike.add(PRINCIPAL_ARN, exempt);
+                statements.forEach(confining -> result.add(confining.deepCopy()));
             }
         }
-        statements.forEach(statement -> all.add(statement.deepCopy()));
+        Set<String> expected = new TreeSet<>();
+        if (!ephemeralOrgPaths.isEmpty()) {
+            expected.addAll(deletionStatementSids);
+        }
+        if (!statements.isEmpty()) {
+            expected.add(whoMayDeleteSid);
+        }
+        if (!found.equals(expected)) {
+            throw new IllegalStateException("the SCP template lacks the statements " + expected
+                    + " that deletion exceptions narrow; found " + found);
+        }
+        document.add("Statement", result);
         return document;
+    }
+
+    private static JsonObject condition(JsonObject statement) {
+        if (!statement.has("Condition")) {
+            statement.add("Condition", new JsonObject());
+        }
+        return statement.getAsJsonObject("Condition");
+    }
+
+    private static JsonObject single(String key, List<String> values) {
+        JsonArray array = new JsonArray();
+        values.forEach(array::add);
+        JsonObject object = new JsonObject();
+        object.add(key, array);
+        return object;
     }
 
     boolean isEmpty() {

@@ -40,7 +40,8 @@ public record ServiceControlPolicyDocument(String text) {
      * The statements that decide who may delete keys and secrets and with which window: the ones
      * an ephemeral OU lifts (see {@link DeletionExemptions}).
      */
-    static final Set<String> DELETION_STATEMENT_SIDS = Set.of("OnlyBreakGlassDeletesOrDisablesKeysAndSecrets",
+    static final String WHO_MAY_DELETE_SID = "OnlyBreakGlassDeletesOrDisablesKeysAndSecrets";
+    static final Set<String> DELETION_STATEMENT_SIDS = Set.of(WHO_MAY_DELETE_SID,
             "NoKeyDeletionWindowBelowMinimum", "NoSecretRecoveryWindowBelowMinimum", "NoSecretDeletionWithoutRecovery");
 
     /**
@@ -64,20 +65,17 @@ public record ServiceControlPolicyDocument(String text) {
         deletions.addAll(ApiCall.SECRET_DELETIONS);
         List<String> deletionActions = deletions.stream().map(ApiCall::iamAction).toList();
         DeletionExemptions exemptions = DeletionExemptions.of(config.deletionExceptions(), deletionActions, files);
-        TreeSet<String> mayDelete = new TreeSet<>(breakGlass);
-        mayDelete.addAll(exemptions.exemptPrincipalArns());
         Map<String, Object> values = new HashMap<>(Map.of(
                 "deletionActions", deletionActions,
                 "scheduleKeyDeletionAction", ApiCall.SCHEDULE_KEY_DELETION.iamAction(),
                 "deleteSecretAction", ApiCall.DELETE_SECRET.iamAction(),
-                "breakGlassRoleArns", List.copyOf(mayDelete),
+                "breakGlassRoleArns", breakGlass,
                 "guardrailAdministratorArns", List.copyOf(administrators),
                 "guardrailResourceArns", guardrailResources(config),
                 "managedByTagValue", Tags.MANAGED_BY_VALUE,
                 "minimumWindowDays", Integer.toString(settings.minimumWindowDays())));
-        String text = PolicyTemplate.minify(exemptions.applyTo(template.fill(values), DELETION_STATEMENT_SIDS));
+        String text = PolicyTemplate.minify(exemptions.applyTo(template.fill(values), WHO_MAY_DELETE_SID, DELETION_STATEMENT_SIDS));
         if (text.length() > MAX_CHARACTERS) {
-            values.put("breakGlassRoleArns", breakGlass);
             int withoutExemptions = template.render(values).length();
             throw new InvalidPolicyException(template.source() + " renders to " + text.length()
                     + " characters for this stack, minified (" + (text.length() - withoutExemptions) + " of them for "
