@@ -15,6 +15,7 @@
 
 import { runSimulation } from '@cloud-copilot/iam-simulate'
 import { isIamRoleArn, isIamUserArn, isServicePrincipal } from '@cloud-copilot/iam-utils'
+import { readStdin } from './stdin.mjs'
 
 // All given SCPs are attached to this one organization level. AWS requires an Allow on every
 // level from the root down to the account; when each level has FullAWSAccess (the default) that
@@ -227,15 +228,6 @@ function describeLibraryErrors(errors, { action, resource }) {
 function ignoredContextKeys(response) {
   const results = response.resultType === 'single' ? [response.result] : response.results
   return [...new Set(results.flatMap((result) => result.ignoredContextKeys ?? []))]
-}
-
-async function readStdin() {
-  let text = ''
-  process.stdin.setEncoding('utf8')
-  for await (const chunk of process.stdin) {
-    text += chunk
-  }
-  return text
 }
 
 function fail(message) {

@@ -23,6 +23,7 @@ import io.github.deletionguard.notifications.NotificationHubArgs;
 import io.github.deletionguard.outputs.OutputMaps;
 import io.github.deletionguard.prevention.OrganizationGuardrail;
 import io.github.deletionguard.prevention.OrganizationGuardrailArgs;
+import io.github.deletionguard.prevention.OrganizationPolicies;
 import io.github.deletionguard.prevention.ServiceControlPolicyDocument;
 import io.github.deletionguard.providers.AccountProviders;
 import io.github.deletionguard.remediation.PreparedRemediation;
@@ -62,30 +63,30 @@ public final class DeletionGuardStack {
                 ? deployCentralResources(ctx, config, names, providers, documents)
                 : Central.ofSiblingStack(config, names);
         Map<String, Object> guardedAccounts = deployAccountGuards(config, names, providers, documents, central);
-        Optional<OrganizationGuardrail> guardrail = documents.serviceControlPolicy()
-                .map(document -> deployOrganizationGuardrail(config, names, providers, document));
-        export(ctx, config, central, guardedAccounts, guardrail);
+        Optional<OrganizationGuardrail> guardrail = documents.organizationPolicies()
+                .map(policies -> deployOrganizationGuardrail(config, names, providers, policies));
+        export(ctx, config, documents, central, guardedAccounts, guardrail);
     }
 
     /**
      * Everything rendered from reviewed files and typed values, before the first resource, so a
      * broken file or a document AWS would refuse stops the run with nothing deployed.
      *
-     * @param serviceControlPolicy present when the stack configures the organization guardrail
+     * @param organizationPolicies present when the stack configures the organization guardrail
      * @param remediation          present when the stack switches at least one remediation on
      */
     record Documents(PolicyTemplate topicPolicy, VaultPolicies vaultPolicies,
-                     Optional<ServiceControlPolicyDocument> serviceControlPolicy,
+                     Optional<OrganizationPolicies> organizationPolicies,
                      Optional<PreparedRemediation> remediation, PreparedForwarding forwarding) {
 
         static Documents prepare(GuardConfig config, PolicyFiles policyFiles) {
             PolicyTemplate topicPolicy = policyFiles.load("notification-topic-policy.json");
             VaultPolicies vaultPolicies = VaultPolicies.render(config, policyFiles);
-            Optional<ServiceControlPolicyDocument> serviceControlPolicy = ServiceControlPolicyDocument.renderFor(config, policyFiles);
+            Optional<OrganizationPolicies> organizationPolicies = OrganizationPolicies.renderFor(config, policyFiles);
             Optional<PreparedRemediation> remediation = PreparedRemediation.prepare(config, policyFiles);
             PreparedForwarding forwarding = PreparedForwarding.prepare(config, policyFiles,
                     remediation.map(prepared -> prepared.names().remediationDocument()));
-            return new Documents(topicPolicy, vaultPolicies, serviceControlPolicy, remediation, forwarding);
+            return new Documents(topicPolicy, vaultPolicies, organizationPolicies, remediation, forwarding);
         }
     }
 
@@ -164,16 +165,18 @@ public final class DeletionGuardStack {
     /** AWS Organizations is served from us-east-1 only; the validator allows an SCP only in the stack that owns the central resources. */
     private static OrganizationGuardrail deployOrganizationGuardrail(GuardConfig config, ResourceNames names,
                                                                      AccountProviders providers,
-                                                                     ServiceControlPolicyDocument document) {
+                                                                     OrganizationPolicies policies) {
         return new OrganizationGuardrail("organization-guardrail", new OrganizationGuardrailArgs(
                 providers.forRegion(config.organization().managementAccount(), OrganizationGuardrail.ORGANIZATIONS_REGION),
-                names.serviceControlPolicy(),
-                document,
+                names,
+                policies.serviceControlPolicy(),
+                policies.resourceControlPolicy(),
                 config.serviceControlPolicy().orElseThrow().targets().stream().map(PolicyTarget::id).toList()),
                 ComponentResourceOptions.builder().build());
     }
 
-    private static void export(Context ctx, GuardConfig config, Central central, Map<String, Object> guardedAccounts,
+    private static void export(Context ctx, GuardConfig config, Documents documents, Central central,
+                               Map<String, Object> guardedAccounts,
                                Optional<OrganizationGuardrail> guardrail) {
         ctx.export("alarmMode", Output.of(config.alarmMode().configValue()));
         ctx.export("notificationTopicArns", OutputMaps.resolved(central.hubTopicArns()));
@@ -189,7 +192,15 @@ public final class DeletionGuardStack {
         });
         guardrail.ifPresent(policy -> {
             ctx.export("serviceControlPolicyId", policy.policyId());
-            ctx.export("serviceControlPolicyDocument", policy.document());
+            ctx.export("resourceControlPolicyId", policy.resourceControlPolicyId());
+        });
+        documents.organizationPolicies().ifPresent(policies -> {
+            ServiceControlPolicyDocument scp = policies.serviceControlPolicy();
+            ctx.export("serviceControlPolicyDocument", Output.of(scp.first()));
+            if (scp.parts().size() > 1) {
+                ctx.export("serviceControlPolicyDocuments", Output.of(scp.parts()));
+            }
+            ctx.export("resourceControlPolicyDocument", Output.of(policies.resourceControlPolicy().text()));
         });
     }
 

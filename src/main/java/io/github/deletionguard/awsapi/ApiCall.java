@@ -10,7 +10,9 @@ public enum ApiCall {
     SCHEDULE_KEY_DELETION(AwsService.KMS, "ScheduleKeyDeletion"),
     DISABLE_KEY(AwsService.KMS, "DisableKey"),
     DELETE_IMPORTED_KEY_MATERIAL(AwsService.KMS, "DeleteImportedKeyMaterial"),
-    DELETE_SECRET(AwsService.SECRETS_MANAGER, "DeleteSecret");
+    DELETE_SECRET(AwsService.SECRETS_MANAGER, "DeleteSecret"),
+    REMOVE_REGIONS_FROM_REPLICATION(AwsService.SECRETS_MANAGER, "RemoveRegionsFromReplication"),
+    STOP_REPLICATION_TO_REPLICA(AwsService.SECRETS_MANAGER, "StopReplicationToReplica");
 
     /**
      * The calls after which a key is gone or unusable until someone acts: scheduled for
@@ -19,6 +21,11 @@ public enum ApiCall {
     public static final List<ApiCall> KEY_DELETIONS = List.of(SCHEDULE_KEY_DELETION, DISABLE_KEY, DELETE_IMPORTED_KEY_MATERIAL);
     /** The call that deletes a secret, with a recovery window or, forced, without one. */
     public static final List<ApiCall> SECRET_DELETIONS = List.of(DELETE_SECRET);
+    /**
+     * The calls that delete a secret's replica at once, with no recovery window: the replica
+     * leaves replication (and can be deleted at once), or is deleted.
+     */
+    public static final List<ApiCall> SECRET_REPLICA_REMOVALS = List.of(REMOVE_REGIONS_FROM_REPLICATION, STOP_REPLICATION_TO_REPLICA);
 
     private final AwsService service;
     private final String eventName;

@@ -1,9 +1,10 @@
 package io.github.deletionguard.config;
 
 /**
- * A role that may delete keys and secrets on purpose. Written in config as {@code Name} or
- * {@code /path/Name}; matched in any account of the organization, because assumed-role session
- * ARNs do not carry the path but {@code aws:PrincipalArn} and the session issuer ARN do.
+ * A role named in config as {@code Name} or {@code /path/Name}: a role that may delete keys and
+ * secrets on purpose, or one that provisions roles in new accounts. Matched in any account of the
+ * organization, because assumed-role session ARNs do not carry the path but
+ * {@code aws:PrincipalArn} and the session issuer ARN do.
  */
 public record BreakGlassRole(String path, String name) {
 

@@ -11,6 +11,9 @@ import java.util.Optional;
  *
  * @param keyAlias              alias (without {@code alias/}) of the critical key that encrypts it
  * @param readers               principals that may read the value
+ * @param writers               principals that may put a new value (and move its version stages);
+ *                              nobody else but the deployer may, because more than 100 versions
+ *                              make Secrets Manager purge the oldest
  * @param replicaRegions        regions the secret is replicated to, each encrypted with the key's replica there
  * @param valueFromSecretConfig the {@code deletion-guard:} config key holding the value, if Pulumi sets it
  */
@@ -20,6 +23,7 @@ public record CriticalSecretDefinition(
         String keyAlias,
         int recoveryWindowInDays,
         List<WorkloadPrincipal> readers,
+        List<WorkloadPrincipal> writers,
         List<String> replicaRegions,
         Optional<String> valueFromSecretConfig) {
 
@@ -27,6 +31,7 @@ public record CriticalSecretDefinition(
 
     public CriticalSecretDefinition {
         readers = List.copyOf(readers);
+        writers = List.copyOf(writers);
         replicaRegions = List.copyOf(replicaRegions);
     }
 }

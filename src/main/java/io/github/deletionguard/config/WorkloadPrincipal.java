@@ -34,6 +34,14 @@ public record WorkloadPrincipal(String written, String accountId, Optional<Strin
                 .orElse("arn:aws:iam::" + accountId + ":root");
     }
 
+    /**
+     * The {@code aws:PrincipalArn} pattern of every caller this principal stands for: the role, or
+     * every IAM principal of a whole account (whose role sessions carry the role's ARN there).
+     */
+    public String principalArnPattern() {
+        return role.isPresent() ? arn() : "arn:aws:iam::" + accountId + ":*";
+    }
+
     public boolean isWholeAccount() {
         return role.isEmpty();
     }

@@ -66,4 +66,14 @@ public final class Arns {
     public static String secrets(String region, String accountId) {
         return "arn:aws:secretsmanager:" + region + ":" + accountId + ":secret:*";
     }
+
+    /** A CloudFormation StackSet; AWS appends its id after a colon, so policies match it with a trailing wildcard. */
+    public static String stackSet(String region, String accountId, String stackSetName) {
+        return "arn:aws:cloudformation:" + region + ":" + accountId + ":stackset/" + stackSetName;
+    }
+
+    /** A CloudFormation stack; AWS appends its id after a slash. */
+    public static String stack(String region, String accountId, String stackName) {
+        return "arn:aws:cloudformation:" + region + ":" + accountId + ":stack/" + stackName;
+    }
 }

@@ -100,6 +100,10 @@ public record ResourceNames(String prefix, String securityAccountId, String home
         return named("remediation-trigger");
     }
 
+    public String triggerRoleArn(String accountId) {
+        return Arns.iamRole(accountId, triggerRole());
+    }
+
     /** A deletion alarm, and the metric filter it counts, by the alarm's id. */
     public String alarm(String alarmId) {
         return named(alarmId);
@@ -110,27 +114,57 @@ public record ResourceNames(String prefix, String securityAccountId, String home
         return Arns.cloudWatchAlarm(region, "*", anyName());
     }
 
-    /** The organization's service control policy. */
+    /** The organization's service control policy; its first part, when it is split into several. */
     public String serviceControlPolicy() {
         return named("deny-key-and-secret-deletion");
     }
 
     /**
-     * ARN patterns that match every resource named here, in any account and region: the rules
-     * (on a default bus, and on the central bus, whose name their ARN carries), alarms, topics,
-     * documents and roles. The SCP protects these; metric filters have no ARN (their log groups
-     * stand in), the central bus's own actions are not in the SCP's name statement, and the SCP
-     * itself lives in the management account, which no SCP binds.
+     * Part {@code part} (from 1) of the service control policy, when it is too large for one: the
+     * first part keeps the name of the single policy, so splitting never renames what exists.
+     */
+    public String serviceControlPolicy(int part) {
+        return part == 1 ? serviceControlPolicy() : serviceControlPolicy() + "-" + part;
+    }
+
+    /** The organization's resource control policy. */
+    public String resourceControlPolicy() {
+        return named("protect-keys-and-secrets");
+    }
+
+    /** Every StackSet the program names, in the management or delegated administrator account. */
+    public String stackSetArnPattern() {
+        return Arns.stackSet("*", "*", anyName());
+    }
+
+    /** The stacks a service-managed StackSet creates in member accounts: {@code StackSet-<StackSet name>-<id>}. */
+    public String stackSetInstanceArnPattern() {
+        return Arns.stack("*", "*", "StackSet-" + anyName());
+    }
+
+    /**
+     * ARN patterns that match every resource named here, in any account and region, but roles
+     * ({@link #anyRoleArnPattern()}): the rules (on a default bus, and on the central bus, whose
+     * name their ARN carries), the central bus, alarms, topics, documents, StackSets and the
+     * stacks they create. The SCP protects these; metric filters have no ARN (their log groups
+     * stand in), and the SCP and RCP live in the management account, which no SCP binds.
      */
     public List<String> protectedArnPatterns() {
         String any = anyName();
         return List.of(
                 Arns.eventRule("*", "*", any),
                 Arns.eventRule("*", "*", "*", any),
+                Arns.eventBus("*", "*", any),
                 Arns.cloudWatchAlarm("*", "*", any),
                 Arns.snsTopic("*", "*", any),
                 Arns.ssmDocument("*", "*", any),
-                Arns.iamRole("*", any));
+                stackSetArnPattern(),
+                stackSetInstanceArnPattern());
+    }
+
+    /** Every role named here, in any account: so no one can pre-create a look-alike either. */
+    public String anyRoleArnPattern() {
+        return Arns.iamRole("*", anyName());
     }
 
     private String named(String suffix) {

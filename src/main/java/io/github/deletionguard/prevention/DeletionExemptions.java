@@ -42,7 +42,8 @@ public final class DeletionExemptions {
     static final String DELETER_FILE = "scp-approved-deleter.json";
     static final String EXPIRY_FILE = "scp-approved-deletion-expiry.json";
     static final String ORG_PATHS_CONDITION = "ForAllValues:StringNotLike";
-    static final String ORG_PATHS_KEY = "aws:PrincipalOrgPaths";
+    static final String PRINCIPAL_ORG_PATHS = "aws:PrincipalOrgPaths";
+    static final String RESOURCE_ORG_PATHS = "aws:ResourceOrgPaths";
     private static final String PRINCIPAL_ARN = "aws:PrincipalArn";
     private static final DateTimeFormatter SID_DATE = DateTimeFormatter.BASIC_ISO_DATE;
 
@@ -114,26 +115,21 @@ public final class DeletionExemptions {
     }
 
     /**
-     * Applies both parts to the rendered SCP, by statement id: the approved roles join the
-     * exemption of {@code whoMayDeleteSid} and their confining statements follow it directly (so a
-     * split keeps them in the same policy as the exemption, as far as they fit); the ephemeral OUs'
-     * condition goes onto every statement of {@code deletionStatementSids}.
+     * Narrows the rendered SCP: the approved roles join the exemption of {@code whoMayDeleteSid}
+     * and their confining statements follow it directly (so a split keeps them in the same policy
+     * as the exemption, as far as they fit); the ephemeral OUs' principals are let off every
+     * statement of {@code deletionStatementSids}.
      */
     JsonObject applyTo(JsonObject document, String whoMayDeleteSid, Set<String> deletionStatementSids) {
-        JsonArray all = document.getAsJsonArray("Statement");
+        liftForEphemeral(document, deletionStatementSids, PRINCIPAL_ORG_PATHS);
+        if (statements.isEmpty()) {
+            return document;
+        }
         JsonArray result = new JsonArray();
-        Set<String> found = new TreeSet<>();
-        for (JsonElement element : all) {
-            JsonObject statement = element.getAsJsonObject();
-            String sid = statement.has("Sid") ? statement.get("Sid").getAsString() : "";
-            if (deletionStatementSids.contains(sid) && !ephemeralOrgPaths.isEmpty()) {
-                found.add(sid);
-                condition(statement).add(ORG_PATHS_CONDITION, single(ORG_PATHS_KEY, ephemeralOrgPaths));
-            }
-            result.add(statement);
-            if (sid.equals(whoMayDeleteSid) && !statements.isEmpty()) {
-                found.add(sid);
-                JsonObject arnNotLike = condition(statement).getAsJsonObject("ArnNotLike");
+        for (JsonElement element : document.getAsJsonArray("Statement")) {
+            result.add(element);
+            if (sidOf(element.getAsJsonObject()).equals(whoMayDeleteSid)) {
+                JsonObject arnNotLike = condition(element.getAsJsonObject()).getAsJsonObject("ArnNotLike");
                 JsonArray exempt = new JsonArray();
                 JsonElement written = arnNotLike.get(PRINCIPAL_ARN);
                 if (written.isJsonArray()) {
@@ -146,19 +142,39 @@ public final class DeletionExemptions {
                 statements.forEach(confining -> result.add(confining.deepCopy()));
             }
         }
-        Set<String> expected = new TreeSet<>();
-        if (!ephemeralOrgPaths.isEmpty()) {
-            expected.addAll(deletionStatementSids);
-        }
-        if (!statements.isEmpty()) {
-            expected.add(whoMayDeleteSid);
-        }
-        if (!found.equals(expected)) {
-            throw new IllegalStateException("the SCP template lacks the statements " + expected
-                    + " that deletion exceptions narrow; found " + found);
+        if (result.size() == document.getAsJsonArray("Statement").size()) {
+            throw new IllegalStateException("the SCP template lacks " + whoMayDeleteSid + ", which approved deletions narrow");
         }
         document.add("Statement", result);
         return document;
+    }
+
+    /**
+     * Lets the ephemeral OUs off the statements {@code sids}, by {@code orgPathsKey}: the
+     * principal's path in an SCP, the resource's ({@code aws:ResourceOrgPaths}) in an RCP. The
+     * condition is {@code ForAllValues:StringNotLike}, which holds when the key is absent, so a
+     * request without an organization path stays denied.
+     */
+    JsonObject liftForEphemeral(JsonObject document, Set<String> sids, String orgPathsKey) {
+        if (ephemeralOrgPaths.isEmpty()) {
+            return document;
+        }
+        Set<String> found = new TreeSet<>();
+        for (JsonElement element : document.getAsJsonArray("Statement")) {
+            JsonObject statement = element.getAsJsonObject();
+            if (sids.contains(sidOf(statement))) {
+                found.add(sidOf(statement));
+                condition(statement).add(ORG_PATHS_CONDITION, single(orgPathsKey, ephemeralOrgPaths));
+            }
+        }
+        if (!found.equals(sids)) {
+            throw new IllegalStateException("the template lacks the statements " + sids + " that ephemeral scopes lift; found " + found);
+        }
+        return document;
+    }
+
+    private static String sidOf(JsonObject statement) {
+        return statement.has("Sid") ? statement.get("Sid").getAsString() : "";
     }
 
     private static JsonObject condition(JsonObject statement) {
@@ -176,7 +192,4 @@ public final class DeletionExemptions {
         return object;
     }
 
-    boolean isEmpty() {
-        return statements.isEmpty() && ephemeralOrgPaths.isEmpty();
-    }
 }

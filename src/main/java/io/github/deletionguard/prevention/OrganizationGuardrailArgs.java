@@ -1,19 +1,22 @@
 package io.github.deletionguard.prevention;
 
 import com.pulumi.aws.Provider;
+import io.github.deletionguard.naming.ResourceNames;
 
 import java.util.List;
 
 /**
- * @param provider   the management account's provider in the region of the Organizations API
- * @param policyName the SCP's name in AWS Organizations
- * @param document   the rendered, size-checked SCP
- * @param targetIds  the root, OUs and accounts to attach it to
+ * @param provider               the management account's provider in the region of the Organizations API
+ * @param names                  the names of the policies in AWS Organizations
+ * @param serviceControlPolicy   the rendered, size-checked SCP, in one or more parts
+ * @param resourceControlPolicy  the rendered, size-checked RCP
+ * @param targetIds              the root, OUs and accounts to attach both to
  */
 public record OrganizationGuardrailArgs(
         Provider provider,
-        String policyName,
-        ServiceControlPolicyDocument document,
+        ResourceNames names,
+        ServiceControlPolicyDocument serviceControlPolicy,
+        ResourceControlPolicyDocument resourceControlPolicy,
         List<String> targetIds) {
 
     public OrganizationGuardrailArgs {

@@ -1,97 +1,158 @@
 package io.github.deletionguard.prevention;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.github.deletionguard.alarms.AlarmDefinition;
 import io.github.deletionguard.awsapi.ApiCall;
+import io.github.deletionguard.config.GuardConfig;
+import io.github.deletionguard.config.MemberAccount;
+import io.github.deletionguard.config.PolicyTarget;
+import io.github.deletionguard.config.ServiceControlPolicySettings;
+import io.github.deletionguard.config.validate.ServiceControlPolicyValidator;
+import io.github.deletionguard.documents.InvalidPolicyException;
+import io.github.deletionguard.documents.PolicyTemplate;
 import io.github.deletionguard.naming.Arns;
 import io.github.deletionguard.naming.ResourceNames;
 import io.github.deletionguard.naming.Tags;
-import io.github.deletionguard.config.BreakGlassRole;
-import io.github.deletionguard.config.ConfigKeys;
-import io.github.deletionguard.config.DeletionExceptions;
-import io.github.deletionguard.config.GuardConfig;
-import io.github.deletionguard.config.MemberAccount;
-import io.github.deletionguard.config.ServiceControlPolicySettings;
-import io.github.deletionguard.documents.InvalidPolicyException;
-import io.github.deletionguard.documents.PolicyFiles;
-import io.github.deletionguard.documents.PolicyTemplate;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeSet;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static io.github.deletionguard.config.ConfigKeys.qualified;
 
 /**
  * The organization guardrail's SCP exactly as AWS receives it: the reviewed file in
- * {@code policy/} filled with this stack's break-glass roles, deployment role, guardrail names
- * and minimum window, minified, and known to fit AWS's size limit.
+ * {@code policy/} filled with this stack's break-glass, deployer and provisioner roles, guardrail
+ * names and minimum window, minified, and known to fit AWS's quotas. A document larger than one
+ * SCP may be is split, statement by statement, into parts that each fit; every part takes a slot
+ * on every target, and the slots are counted before anything is registered.
  *
- * @param text the minified document
+ * @param parts the minified documents, in order; the first keeps the single policy's identity
  */
-public record ServiceControlPolicyDocument(String text) {
+public record ServiceControlPolicyDocument(List<String> parts) {
     public static final String FILE = "scp-deny-key-and-secret-deletion.json";
     /**
      * AWS Organizations quota "Maximum size of a service control policy": 10,240 characters since
      * 15 May 2026 (5,120 before), whitespace included, hence minified.
      */
     public static final int MAX_CHARACTERS = 10_240;
+    /** The statement that leaves destruction to break-glass roles: the one approved roles are exempted from. */
+    static final String WHO_MAY_DELETE_SID = "OnlyBreakGlassDestroysKeysAndSecrets";
     /**
      * The statements that decide who may delete keys and secrets and with which window: the ones
      * an ephemeral OU lifts (see {@link DeletionExemptions}).
      */
-    static final String WHO_MAY_DELETE_SID = "OnlyBreakGlassDeletesOrDisablesKeysAndSecrets";
     static final Set<String> DELETION_STATEMENT_SIDS = Set.of(WHO_MAY_DELETE_SID,
             "NoKeyDeletionWindowBelowMinimum", "NoSecretRecoveryWindowBelowMinimum", "NoSecretDeletionWithoutRecovery");
 
-    /**
-     * Renders the stack's SCP, or nothing when the stack deploys none. Call it before the first
-     * resource is registered: a file that does not parse or a document AWS would refuse then
-     * stops the run with nothing deployed.
-     */
-    public static Optional<ServiceControlPolicyDocument> renderFor(GuardConfig config, PolicyFiles files) {
-        return config.serviceControlPolicy().map(settings -> render(files.load(FILE), config, settings, files));
+    public ServiceControlPolicyDocument {
+        parts = List.copyOf(parts);
+    }
+
+    /** Every call that destroys a key, a secret or a replica: the actions only break-glass roles may call. */
+    static List<String> destructionActions() {
+        return Stream.of(ApiCall.KEY_DELETIONS, ApiCall.SECRET_DELETIONS, ApiCall.SECRET_REPLICA_REMOVALS)
+                .flatMap(List::stream).map(ApiCall::iamAction).toList();
     }
 
     static ServiceControlPolicyDocument render(PolicyTemplate template, GuardConfig config,
-                                               ServiceControlPolicySettings settings, PolicyFiles files) {
-        List<String> breakGlass = config.organization().breakGlassRoles().stream()
-                .map(BreakGlassRole::arnInAnyAccount).sorted().toList();
-        // The deployment role keeps the guardrails it deploys up to date; it gets no say over keys and secrets.
-        TreeSet<String> administrators = new TreeSet<>(breakGlass);
-        administrators.add(roleInAnyAccount(config.organization().accessRoleName()));
-
-        List<ApiCall> deletions = new ArrayList<>(ApiCall.KEY_DELETIONS);
-        deletions.addAll(ApiCall.SECRET_DELETIONS);
-        List<String> deletionActions = deletions.stream().map(ApiCall::iamAction).toList();
-        DeletionExemptions exemptions = DeletionExemptions.of(config.deletionExceptions(), deletionActions, files);
-        Map<String, Object> values = new HashMap<>(Map.of(
-                "deletionActions", deletionActions,
-                "scheduleKeyDeletionAction", ApiCall.SCHEDULE_KEY_DELETION.iamAction(),
-                "deleteSecretAction", ApiCall.DELETE_SECRET.iamAction(),
-                "breakGlassRoleArns", breakGlass,
-                "guardrailAdministratorArns", List.copyOf(administrators),
-                "guardrailResourceArns", guardrailResources(config),
-                "managedByTagValue", Tags.MANAGED_BY_VALUE,
-                "minimumWindowDays", Integer.toString(settings.minimumWindowDays())));
-        String text = PolicyTemplate.minify(exemptions.applyTo(template.fill(values), WHO_MAY_DELETE_SID, DELETION_STATEMENT_SIDS));
-        if (text.length() > MAX_CHARACTERS) {
-            int withoutExemptions = template.render(values).length();
-            throw new InvalidPolicyException(template.source() + " renders to " + text.length()
-                    + " characters for this stack, minified (" + (text.length() - withoutExemptions) + " of them for "
-                    + ConfigKeys.qualified("approvedDeletions") + " and " + ConfigKeys.qualified("ephemeralScopes")
-                    + "); AWS accepts at most " + MAX_CHARACTERS + " in a service control policy. Fix: let approvals of one role"
-                    + " share an until date, approve secrets by one name pattern instead of many ARNs, list fewer break-glass"
-                    + " roles or CloudTrail log groups, or shorten the resource prefix.");
-        }
-        return new ServiceControlPolicyDocument(text);
+                                               ServiceControlPolicySettings settings, DeletionExemptions exemptions) {
+        ResourceNames names = ResourceNames.of(config);
+        GuardrailPrincipals principals = GuardrailPrincipals.of(config.organization());
+        List<String> destruction = destructionActions();
+        List<String> protectedRoles = new ArrayList<>(principals.breakGlassAndDeployer());
+        protectedRoles.add(names.anyRoleArnPattern());
+        Map<String, Object> values = Map.ofEntries(
+                Map.entry("destructionActions", destruction),
+                Map.entry("scheduleKeyDeletionAction", ApiCall.SCHEDULE_KEY_DELETION.iamAction()),
+                Map.entry("deleteSecretAction", ApiCall.DELETE_SECRET.iamAction()),
+                Map.entry("breakGlassArns", principals.breakGlass()),
+                Map.entry("breakGlassAndDeployerArns", principals.breakGlassAndDeployer()),
+                Map.entry("deployerArn", principals.deployer()),
+                Map.entry("roleProvisionerArns", principals.roleProvisioners()),
+                Map.entry("protectedRoleArns", protectedRoles),
+                Map.entry("automationRoleArn", names.automationRoleArn("*")),
+                Map.entry("automationPasserArns", List.of(principals.deployer(), names.triggerRoleArn("*"))),
+                Map.entry("guardrailResourceArns", guardrailResources(config, names)),
+                Map.entry("managedByTagValue", Tags.MANAGED_BY_VALUE),
+                Map.entry("drillTagKey", Tags.DRILL_TAG_KEY),
+                Map.entry("drillTagValue", Tags.DRILL_TAG_VALUE),
+                Map.entry("securityAccountId", names.securityAccountId()),
+                Map.entry("metricNamespace", AlarmDefinition.METRIC_NAMESPACE),
+                Map.entry("minimumWindowDays", Integer.toString(settings.minimumWindowDays())));
+        JsonObject filled = exemptions.applyTo(template.fill(values), WHO_MAY_DELETE_SID, DELETION_STATEMENT_SIDS);
+        ServiceControlPolicyDocument document = new ServiceControlPolicyDocument(split(template.source(), filled));
+        document.checkSlots(settings.targets());
+        return document;
     }
 
-    /** The characters the deletion exceptions add: the SCP as rendered less the SCP without them. */
-    public static int exemptionCharacters(GuardConfig config, PolicyFiles files) {
-        GuardConfig without = config.withDeletionExceptions(DeletionExceptions.none(config.deletionExceptions().evaluatedOn()));
-        return renderFor(config, files).map(ServiceControlPolicyDocument::text).map(String::length).orElse(0)
-                - renderFor(without, files).map(ServiceControlPolicyDocument::text).map(String::length).orElse(0);
+    /** The characters of every part together, for the plan's size accounting. */
+    public int characters() {
+        return parts.stream().mapToInt(String::length).sum();
+    }
+
+    /** The first part: the whole document unless it had to be split. */
+    public String first() {
+        return parts.get(0);
+    }
+
+    /**
+     * Packs statements in their reviewed order into as few parts as fit, so a document that fits
+     * stays one policy, byte for byte what a single render gives.
+     */
+    private static List<String> split(String source, JsonObject document) {
+        List<String> parts = new ArrayList<>();
+        JsonArray current = new JsonArray();
+        for (JsonElement statement : document.getAsJsonArray("Statement")) {
+            JsonArray candidate = current.deepCopy();
+            candidate.add(statement);
+            if (minified(document, candidate).length() <= MAX_CHARACTERS) {
+                current = candidate;
+                continue;
+            }
+            if (current.isEmpty()) {
+                throw new InvalidPolicyException(source + ": statement " + statement.getAsJsonObject().get("Sid").getAsString()
+                        + " alone renders to " + minified(document, candidate).length() + " characters for this stack, minified;"
+                        + " AWS accepts at most " + MAX_CHARACTERS + " in a service control policy. Fix: list fewer break-glass"
+                        + " or provisioner roles or CloudTrail log groups, or shorten the resource prefix.");
+            }
+            parts.add(minified(document, current));
+            current = new JsonArray();
+            current.add(statement);
+        }
+        parts.add(minified(document, current));
+        return parts;
+    }
+
+    private static String minified(JsonObject document, JsonArray statements) {
+        JsonObject part = new JsonObject();
+        document.entrySet().forEach(entry -> part.add(entry.getKey(),
+                entry.getKey().equals("Statement") ? statements : entry.getValue()));
+        return PolicyTemplate.minify(part);
+    }
+
+    /** Every part takes one of a target's SCP slots; every target that lacks room is named at once. */
+    private void checkSlots(List<PolicyTarget> targets) {
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            PolicyTarget target = targets.get(i);
+            int total = target.alreadyAttached() + parts.size();
+            if (total > ServiceControlPolicyValidator.MAX_POLICIES_PER_TARGET) {
+                problems.add(qualified("serviceControlPolicy.targets[" + i + "].alreadyAttached") + ": " + target.alreadyAttached()
+                        + " SCPs on " + target.id() + " plus this program's " + parts.size() + " parts make " + total
+                        + "; AWS allows " + ServiceControlPolicyValidator.MAX_POLICIES_PER_TARGET
+                        + " SCPs per root, OU or account. Fix: detach or merge SCPs there, or list fewer break-glass roles,"
+                        + " log groups or " + qualified("approvedDeletions") + " (approvals of one role sharing an until"
+                        + " date share statements) so the policy needs fewer parts.");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidPolicyException(String.join("\n", problems));
+        }
     }
 
     /**
@@ -100,8 +161,8 @@ public record ServiceControlPolicyDocument(String text) {
      * log groups stand in. A log group in the management account is left out because no SCP
      * applies there anyway.
      */
-    private static List<String> guardrailResources(GuardConfig config) {
-        List<String> arns = new ArrayList<>(ResourceNames.of(config).protectedArnPatterns());
+    private static List<String> guardrailResources(GuardConfig config, ResourceNames names) {
+        List<String> arns = new ArrayList<>(names.protectedArnPatterns());
         String management = config.organization().managementAccount().id();
         for (MemberAccount member : config.accounts()) {
             if (member.id().equals(management)) {
@@ -115,9 +176,5 @@ public record ServiceControlPolicyDocument(String text) {
             });
         }
         return arns;
-    }
-
-    private static String roleInAnyAccount(String name) {
-        return Arns.iamRole("*", name);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.deletionguard.securityaccount;
 
+import io.github.deletionguard.providers.Protection;
 import com.pulumi.aws.Provider;
 import com.pulumi.aws.secretsmanager.Secret;
 import com.pulumi.aws.secretsmanager.SecretArgs;

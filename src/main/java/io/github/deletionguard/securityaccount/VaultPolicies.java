@@ -23,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The key policy of every critical key in every region it exists in, and the resource policy of
@@ -50,13 +51,15 @@ public final class VaultPolicies {
         VaultPolicies policies = new VaultPolicies();
         CriticalResources resources = config.criticalResources();
         String securityRoot = Arns.accountRoot(config.securityAccount().account().id());
+        // The role Pulumi deploys with: the one principal that may change the policies, replicas and keys.
+        String deployer = Arns.iamRole(config.securityAccount().account().id(), config.organization().accessRoleName());
         String homeRegion = config.securityAccount().homeRegion();
         for (CriticalKeyDefinition key : resources.keys()) {
             Map<String, String> byRegion = new HashMap<>();
             List<String> regions = new ArrayList<>(List.of(homeRegion));
             regions.addAll(key.replicaRegions());
             for (String region : regions) {
-                String document = minified(keyTemplate, keyPolicyValues(key, region, homeRegion, securityRoot, resources));
+                String document = minified(keyTemplate, keyPolicyValues(key, region, homeRegion, securityRoot, deployer, resources));
                 checkSize(document.getBytes(StandardCharsets.UTF_8).length, MAX_KEY_POLICY_BYTES,
                         "the key policy of " + key.aliasName() + " in " + region);
                 byRegion.put(region, document);
@@ -64,8 +67,16 @@ public final class VaultPolicies {
             policies.keyPoliciesByAliasAndRegion.put(key.alias(), byRegion);
         }
         for (CriticalSecretDefinition secret : resources.secrets()) {
+            Set<String> workloads = new LinkedHashSet<>(arns(secret.readers()));
+            workloads.addAll(arns(secret.writers()));
+            Set<String> valueWriters = new TreeSet<>(List.of(deployer));
+            secret.writers().forEach(writer -> valueWriters.add(writer.principalArnPattern()));
             String document = minified(secretTemplate, Map.of(
                     "readers", arns(secret.readers()),
+                    "writers", arns(secret.writers()),
+                    "workloads", List.copyOf(workloads),
+                    "deployerArn", deployer,
+                    "valueWriterArns", List.copyOf(valueWriters),
                     "recoveryWindowInDays", Integer.toString(secret.recoveryWindowInDays())));
             checkSize(document.length(), MAX_SECRET_POLICY_CHARACTERS, "the resource policy of secret " + secret.name());
             policies.secretPoliciesByName.put(secret.name(), document);
@@ -87,27 +98,32 @@ public final class VaultPolicies {
      * Manager in a region where a copy of their secret lives.
      */
     private static Map<String, Object> keyPolicyValues(CriticalKeyDefinition key, String region, String homeRegion,
-                                                       String securityRoot, CriticalResources resources) {
+                                                       String securityRoot, String deployer, CriticalResources resources) {
         List<String> users = arns(key.users());
         boolean throughServices = !key.viaServices().isEmpty();
         Set<String> readers = new LinkedHashSet<>();
+        Set<String> writers = new LinkedHashSet<>();
         for (CriticalSecretDefinition secret : resources.secretsEncryptedWith(key.alias())) {
             if (region.equals(homeRegion) || secret.replicaRegions().contains(region)) {
                 readers.addAll(arns(secret.readers()));
+                writers.addAll(arns(secret.writers()));
             }
         }
         Set<String> workloads = new LinkedHashSet<>(users);
         workloads.addAll(readers);
-        return Map.of(
-                "securityAccountRoot", securityRoot,
-                "directUsers", throughServices ? List.of() : users,
-                "serviceUsers", throughServices ? users : List.of(),
-                "serviceEndpoints", key.viaServices().stream().map(service -> endpoint(service, region)).toList(),
-                "users", users,
-                "secretReaders", List.copyOf(readers),
-                "secretsManagerEndpoint", endpoint("secretsmanager", region),
-                "workloadPrincipals", List.copyOf(workloads),
-                "deletionWindowInDays", Integer.toString(key.deletionWindowInDays()));
+        workloads.addAll(writers);
+        return Map.ofEntries(
+                Map.entry("securityAccountRoot", securityRoot),
+                Map.entry("deployerArn", deployer),
+                Map.entry("directUsers", throughServices ? List.of() : users),
+                Map.entry("serviceUsers", throughServices ? users : List.of()),
+                Map.entry("serviceEndpoints", key.viaServices().stream().map(service -> endpoint(service, region)).toList()),
+                Map.entry("users", users),
+                Map.entry("secretReaders", List.copyOf(readers)),
+                Map.entry("secretWriters", List.copyOf(writers)),
+                Map.entry("secretsManagerEndpoint", endpoint("secretsmanager", region)),
+                Map.entry("workloadPrincipals", List.copyOf(workloads)),
+                Map.entry("deletionWindowInDays", Integer.toString(key.deletionWindowInDays())));
     }
 
     /** The value of {@code kms:ViaService} for requests a service makes in a region. */

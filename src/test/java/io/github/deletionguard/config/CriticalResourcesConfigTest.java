@@ -160,6 +160,33 @@ class CriticalResourcesConfigTest {
     }
 
     @Test
+    void writersAreCheckedLikeReaders() {
+        List<ConfigIssue> shape = issues(withSecrets("""
+                [{"name": "s", "description": "S", "key": "app-data", "readers": ["333333333333"],
+                  "writers": ["arn:aws:iam::333333333333:user/bob"]}]"""));
+        List<ConfigIssue> relations = issues(withSecrets("""
+                [{"name": "s", "description": "S", "key": "app-data", "readers": ["333333333333"], "writers": [
+                  "999999999999", "arn:aws:iam::222222222222:role/OrganizationAccountAccessRole",
+                  "arn:aws:iam::333333333333:role/rotation", "arn:aws:iam::333333333333:role/rotation"]}]"""));
+
+        assertIssue(shape, SECRETS + "[0].writers[0]", "is neither an account id nor a role ARN");
+        assertIssue(relations, SECRETS + "[0].writers[0]", "which is not one of the organization's configured accounts");
+        assertIssue(relations, SECRETS + "[0].writers[1]", "administers the security account");
+        assertIssue(relations, SECRETS + "[0].writers[3]", "is listed twice");
+        assertEquals(3, relations.size(), relations.toString());
+    }
+
+    @Test
+    void writersAreOptionalAndReadInOrder() {
+        GuardConfig config = withSecrets("""
+                [{"name": "s", "description": "S", "key": "app-data", "readers": ["333333333333"],
+                  "writers": ["arn:aws:iam::333333333333:role/rotation", "333333333333"]}]""").load();
+
+        assertEquals(List.of("arn:aws:iam::333333333333:role/rotation", "arn:aws:iam::333333333333:*"),
+                config.criticalResources().secrets().get(0).writers().stream().map(WorkloadPrincipal::principalArnPattern).toList());
+    }
+
+    @Test
     void anUnquotedAccountIdThatLostItsLeadingZeroIsRejected() {
         ConfigBuilder config = withKeys("""
                 [{"alias": "a", "description": "A", "users": [44444444444]}]""");

@@ -44,12 +44,12 @@ class ServiceControlPolicyConfigTest {
                 {"rollout": "full", "minimumWindowDays": 14,
                  "targets": [{"id": "r-ab12", "alreadyAttached": 2},
                              {"id": "ou-ab12-workload1", "alreadyAttached": 1},
-                             {"id": "055555555555", "alreadyAttached": 4}]}"""));
+                             {"id": "055555555555", "alreadyAttached": 4, "alreadyAttachedRcps": 3}]}"""));
 
         assertEquals(Optional.of(new ServiceControlPolicySettings(PolicyRollout.FULL, 14, List.of(
-                        new PolicyTarget("r-ab12", 2),
-                        new PolicyTarget("ou-ab12-workload1", 1),
-                        new PolicyTarget("055555555555", 4)))),
+                        new PolicyTarget("r-ab12", 2, PolicyTarget.DEFAULT_ATTACHED_RCPS),
+                        new PolicyTarget("ou-ab12-workload1", 1, PolicyTarget.DEFAULT_ATTACHED_RCPS),
+                        new PolicyTarget("055555555555", 4, 3)))),
                 config.serviceControlPolicy());
         assertEquals(List.of(PolicyTarget.Kind.ROOT, PolicyTarget.Kind.ORGANIZATIONAL_UNIT, PolicyTarget.Kind.ACCOUNT),
                 config.serviceControlPolicy().orElseThrow().targets().stream().map(PolicyTarget::kind).toList());
@@ -246,5 +246,45 @@ class ServiceControlPolicyConfigTest {
                         SCP + ".targets[0].alreadyAttached"),
                 error.issues().stream().map(ConfigIssue::field).toList());
         assertTrue(error.getMessage().startsWith("Pulumi.test.yaml has 4 issues:"), error.getMessage());
+    }
+
+    @Test
+    void rejectsATargetWithoutRoomForTheResourceControlPolicy() {
+        List<ConfigIssue> issues = issues("""
+                {"rollout": "full", "minimumWindowDays": 14,
+                 "targets": [{"id": "r-ab12", "alreadyAttached": 1, "alreadyAttachedRcps": 5},
+                             {"id": "ou-ab12-workload1", "alreadyAttached": 1, "alreadyAttachedRcps": 0}]}""");
+
+        assertEquals(List.of(SCP + ".targets[0].alreadyAttachedRcps", SCP + ".targets[1].alreadyAttachedRcps"),
+                issues.stream().map(ConfigIssue::field).toList(), issues.toString());
+        assertTrue(issues.get(0).problem().contains("AWS allows 5 RCPs per root, OU or account"), issues.get(0).problem());
+        assertTrue(issues.get(1).fix().contains("RCPFullAWSAccess"), issues.get(1).fix());
+    }
+
+    @Test
+    void readsProvisionerRolesAndChecksThemLikeBreakGlassRoles() {
+        ConfigBuilder config = stack(null).set("organization", """
+                {"id": "o-abcdef1234", "managementAccount": {"id": "111111111111", "name": "management"},
+                 "breakGlassRoles": ["BreakGlass", "OrganizationAccountAccessRole"],
+                 "provisionerRoles": ["AWSControlTowerExecution", "/provisioning/Baseline", "arn:aws:iam::1:role/x",
+                                      "AWSControlTowerExecution", "BreakGlass"]}""");
+
+        List<ConfigIssue> issues = issues(config);
+
+        String organization = "deletion-guard:organization";
+        assertEquals(List.of(organization + ".provisionerRoles[2]", organization + ".provisionerRoles[3]",
+                        organization + ".provisionerRoles[4]", organization + ".breakGlassRoles"),
+                issues.stream().map(ConfigIssue::field).toList(), issues.toString());
+        assertTrue(issues.get(0).fix().contains("no ARN"), issues.get(0).fix());
+        assertTrue(issues.get(1).problem().contains("listed twice"), issues.get(1).problem());
+        assertTrue(issues.get(2).problem().contains("is a break-glass role too"), issues.get(2).problem());
+        assertTrue(issues.get(3).problem().contains("lists the access role 'OrganizationAccountAccessRole'"), issues.get(3).problem());
+    }
+
+    @Test
+    void provisionerRolesAreOptional() {
+        assertEquals(List.of(), load(stack(null)).organization().provisionerRoles());
+        assertEquals(List.of(BreakGlassRole.parse("AWSControlTowerExecution")),
+                ConfigBuilder.stackFile("prod").load().organization().provisionerRoles());
     }
 }

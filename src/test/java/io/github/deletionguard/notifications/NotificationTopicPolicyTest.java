@@ -10,17 +10,15 @@ import io.github.deletionguard.testing.Deployments;
 import io.github.deletionguard.testing.GoldenFiles;
 import io.github.deletionguard.testing.IamSimulator;
 import io.github.deletionguard.testing.IamSimulator.Case;
-import io.github.deletionguard.testing.IamSimulator.Decision;
+import io.github.deletionguard.testing.IamSimulator.DecisionTable;
 import io.github.deletionguard.testing.IamSimulator.Request;
 import org.junit.jupiter.api.Test;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import static io.github.deletionguard.testing.IamSimulator.Decision.Allowed;
 import static io.github.deletionguard.testing.IamSimulator.Decision.ImplicitlyDenied;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The hub topic policies as AWS receives them, and who they let publish, decided by iam-simulate. */
 class NotificationTopicPolicyTest {
@@ -48,27 +46,18 @@ class NotificationTopicPolicyTest {
         JsonObject policy = JsonParser.parseString(policyIn(Deployments.ofStackFile("prod"), "eu-central-1")).getAsJsonObject();
         String ourAlarm = "arn:aws:cloudwatch:eu-central-1:111111111111:alarm:deletion-guard-kms-errors";
 
-        Map<String, Decision> expected = new LinkedHashMap<>();
-        expected.put("our alarm in a guarded account", Allowed);
-        expected.put("our alarm in an account outside the config", ImplicitlyDenied);
-        expected.put("someone else's alarm in a guarded account", ImplicitlyDenied);
-        expected.put("another service", ImplicitlyDenied);
-        expected.put("a role in a guarded account", ImplicitlyDenied);
-        expected.put("the security account's own admin", Allowed);
-
-        Map<String, Decision> decisions = IamSimulator.decisions(List.of(
-                service("our alarm in a guarded account", "cloudwatch.amazonaws.com", "111111111111", ourAlarm, policy),
-                service("our alarm in an account outside the config", "cloudwatch.amazonaws.com", "999999999999",
-                        ourAlarm.replace("111111111111", "999999999999"), policy),
-                service("someone else's alarm in a guarded account", "cloudwatch.amazonaws.com", "111111111111",
-                        "arn:aws:cloudwatch:eu-central-1:111111111111:alarm:billing", policy),
-                service("another service", "s3.amazonaws.com", "111111111111", ourAlarm, policy),
-                new Case("a role in a guarded account", List.of(IamSimulator.fullAwsAccess()), List.of(), policy,
-                        new Request("arn:aws:iam::111111111111:role/Admin", "sns:Publish", TOPIC, Map.of())),
-                new Case("the security account's own admin", List.of(IamSimulator.fullAwsAccess()), List.of(), policy,
-                        new Request("arn:aws:iam::222222222222:role/Admin", "sns:Publish", TOPIC, Map.of()))));
-
-        assertEquals(expected, decisions);
+        new DecisionTable("hub topic policy")
+                .expect(Allowed, service("our alarm in a guarded account", "cloudwatch.amazonaws.com", "111111111111", ourAlarm, policy))
+                .expect(ImplicitlyDenied, service("our alarm in an account outside the config", "cloudwatch.amazonaws.com",
+                        "999999999999", ourAlarm.replace("111111111111", "999999999999"), policy))
+                .expect(ImplicitlyDenied, service("someone else's alarm in a guarded account", "cloudwatch.amazonaws.com",
+                        "111111111111", "arn:aws:cloudwatch:eu-central-1:111111111111:alarm:billing", policy))
+                .expect(ImplicitlyDenied, service("another service", "s3.amazonaws.com", "111111111111", ourAlarm, policy))
+                .expect(ImplicitlyDenied, new Case("a role in a guarded account", List.of(IamSimulator.fullAwsAccess()), List.of(), policy,
+                        new Request("arn:aws:iam::111111111111:role/Admin", "sns:Publish", TOPIC, Map.of())))
+                .expect(Allowed, new Case("the security account's own admin", List.of(IamSimulator.fullAwsAccess()), List.of(), policy,
+                        new Request("arn:aws:iam::222222222222:role/Admin", "sns:Publish", TOPIC, Map.of())))
+                .assertDecisions();
     }
 
     private static Case service(String name, String service, String sourceAccount, String sourceArn, JsonObject policy) {

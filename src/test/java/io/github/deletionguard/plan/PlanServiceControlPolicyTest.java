@@ -22,19 +22,31 @@ class PlanServiceControlPolicyTest {
     @Test
     void prodPlanShowsThePolicyItsSizeAndAttachmentUnderTheManagementAccount() throws IOException {
         String plan = plan(Path.of(""), "prod");
-        long size = Files.size(Path.of("src/test/resources/golden/orgpolicy/prod/scp-deny-key-and-secret-deletion.json"));
+        long scpSize = Files.size(Path.of("src/test/resources/golden/orgpolicy/prod/scp-deny-key-and-secret-deletion.json"));
+        long rcpSize = Files.size(Path.of("src/test/resources/golden/orgpolicy/prod/rcp-protect-keys-and-secrets.json"));
 
         assertTrue(plan.contains(NOTE), plan);
-        String managementSection = plan.substring(plan.indexOf("management (111111111111) us-east-1: 2 resources"));
-        assertTrue(managementSection.startsWith("""
-                management (111111111111) us-east-1: 2 resources
+        int start = plan.indexOf("management (111111111111) us-east-1: 4 resources");
+        assertTrue(start >= 0, plan);
+        assertTrue(plan.substring(start).startsWith("""
+                management (111111111111) us-east-1: 4 resources
                   aws:organizations/policy:Policy  organization-guardrail-policy
+                      options: protect, retainOnDelete
                       name: deletion-guard-deny-key-and-secret-deletion
                       type: SERVICE_CONTROL_POLICY
                       content: %d characters of JSON (full text with --json)
                   aws:organizations/policyAttachment:PolicyAttachment  organization-guardrail-attach-r-pr0d
+                      options: protect, retainOnDelete
                       targetId: r-pr0d
-                """.formatted(size)), managementSection);
+                  aws:organizations/policy:Policy  organization-guardrail-rcp
+                      options: protect, retainOnDelete
+                      name: deletion-guard-protect-keys-and-secrets
+                      type: RESOURCE_CONTROL_POLICY
+                      content: %d characters of JSON (full text with --json)
+                  aws:organizations/policyAttachment:PolicyAttachment  organization-guardrail-rcp-attach-r-pr0d
+                      options: protect, retainOnDelete
+                      targetId: r-pr0d
+                """.formatted(scpSize, rcpSize)), plan.substring(start));
     }
 
     @Test

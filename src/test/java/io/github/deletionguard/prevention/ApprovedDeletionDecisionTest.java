@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.pulumi.aws.organizations.Policy;
 import io.github.deletionguard.documents.PolicyFiles;
+import io.github.deletionguard.plan.OfflineEngine;
 import io.github.deletionguard.testing.ConfigBuilder;
 import io.github.deletionguard.testing.Deployments;
 import io.github.deletionguard.testing.IamSimulator;
@@ -83,8 +84,7 @@ class ApprovedDeletionDecisionTest {
 
     @Test
     void withoutTheApprovalThePipelineIsDeniedAsBefore() {
-        JsonObject withoutApprovals = json(ServiceControlPolicyDocument.renderFor(
-                ConfigBuilder.stackFile("prod").remove("approvedDeletions").load(), PolicyFiles.inProjectRoot()).orElseThrow().text());
+        List<JsonObject> withoutApprovals = rendered(ConfigBuilder.stackFile("prod").remove("approvedDeletions"));
 
         assertRows(withoutApprovals, List.of(
                 schedule("pipeline schedules the key without approval", PIPELINE, APPROVED_KEY, BEFORE, "30", DENY)));
@@ -92,12 +92,8 @@ class ApprovedDeletionDecisionTest {
 
     @Test
     void anExpiredApprovalRendersNothingAndDeniesAsBefore() {
-        JsonObject afterUntil = json(ServiceControlPolicyDocument.renderFor(
-                ConfigBuilder.stackFile("prod").on(java.time.LocalDate.of(2026, 12, 20)).load(), PolicyFiles.inProjectRoot())
-                .orElseThrow().text());
-
-        assertEquals(json(ServiceControlPolicyDocument.renderFor(ConfigBuilder.stackFile("prod").remove("approvedDeletions").load(),
-                PolicyFiles.inProjectRoot()).orElseThrow().text()), afterUntil);
+        assertEquals(rendered(ConfigBuilder.stackFile("prod").remove("approvedDeletions")),
+                rendered(ConfigBuilder.stackFile("prod").on(java.time.LocalDate.of(2026, 12, 20))));
     }
 
     /** Pulumi.staging.yaml: the sandbox OU o-st4g1ng0rg1/r-st4g/ou-st4g-s4ndb0x1/ is ephemeral. */
@@ -130,13 +126,45 @@ class ApprovedDeletionDecisionTest {
         assertRows(registeredDocument("staging"), rows);
     }
 
+    /**
+     * The RCP denies deletion without recovery to everyone, break-glass included; it lets off only
+     * secrets that live in the sandbox OU ({@code aws:ResourceOrgPaths}), whoever calls.
+     */
+    @Test
+    void stagingRcpLetsOffOnlySecretsThatLiveInTheSandbox() {
+        String sandbox = "o-st4g1ng0rg1/r-st4g/ou-st4g-s4ndb0x1/";
+        String testOu = "o-st4g1ng0rg1/r-st4g/ou-st4g-t3stacc7/";
+        String account = "260000000006";
+        String secret = "arn:aws:secretsmanager:eu-central-1:" + account + ":secret:sandbox/app-AbCdEf";
+        OfflineEngine.Run run = Deployments.ofStackFile("staging");
+        List<JsonObject> scps = new ArrayList<>(List.of(fullAwsAccess()));
+        scps.addAll(registeredDocument("staging"));
+        JsonObject rcp = json(Deployments.ofType(run, Policy.class).stream()
+                .filter(policy -> policy.input("type").equals("RESOURCE_CONTROL_POLICY")).findFirst().orElseThrow().input("content"));
+        Map<String, Decision> expected = new LinkedHashMap<>();
+        List<Case> cases = new ArrayList<>();
+        Map<String, Decision> byResourcePath = new LinkedHashMap<>();
+        byResourcePath.put(sandbox, ALLOW);
+        byResourcePath.put(testOu, DENY);
+        byResourcePath.forEach((resourcePath, decision) -> {
+            String name = "sandbox developer force-deletes a secret living in " + resourcePath;
+            cases.add(new Case(name, List.of(MAY_DO_ANYTHING), scps, List.of(rcp), null,
+                    new Request("arn:aws:iam::" + account + ":role/Developer", "secretsmanager:DeleteSecret", secret, account,
+                            Map.of("aws:CurrentTime", BEFORE, "aws:PrincipalOrgPaths", sandbox, "aws:ResourceOrgPaths", resourcePath,
+                                    "secretsmanager:ForceDeleteWithoutRecovery", "true")).inOrganization("o-st4g1ng0rg1")));
+            expected.put(name, decision);
+        });
+
+        assertEquals(expected, IamSimulator.decisions(cases));
+    }
+
     private static Map<String, String> merge(Map<String, String> first, Map<String, String> second) {
         Map<String, String> merged = new HashMap<>(first);
         merged.putAll(second);
         return merged;
     }
 
-    private static void assertRows(JsonObject scp, List<Row> rows) {
+    private static void assertRows(List<JsonObject> scpParts, List<Row> rows) {
         List<Case> cases = new ArrayList<>();
         Map<String, Decision> expected = new LinkedHashMap<>();
         for (Row row : rows) {
@@ -146,15 +174,25 @@ class ApprovedDeletionDecisionTest {
             JsonObject keyPolicy = row.action().startsWith("kms:") ? json("""
                     {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
                      "Principal": {"AWS": "arn:aws:iam::%s:root"}, "Action": "kms:*", "Resource": "*"}]}""".formatted(account)) : null;
-            cases.add(new Case(row.name(), List.of(MAY_DO_ANYTHING), List.of(fullAwsAccess(), scp), keyPolicy,
+            List<JsonObject> scps = new ArrayList<>(List.of(fullAwsAccess()));
+            scps.addAll(scpParts);
+            cases.add(new Case(row.name(), List.of(MAY_DO_ANYTHING), scps, keyPolicy,
                     new Request(row.principal(), row.action(), row.resource(), context)));
             expected.put(row.name(), row.expected());
         }
         assertEquals(expected, IamSimulator.decisions(cases));
     }
 
-    private static JsonObject registeredDocument(String stack) {
-        return json(Deployments.ofType(Deployments.ofStackFile(stack), Policy.class).get(0).input("content"));
+    /** Every part of the SCP the stack file registers, as AWS would attach them side by side. */
+    private static List<JsonObject> registeredDocument(String stack) {
+        return Deployments.ofType(Deployments.ofStackFile(stack), Policy.class).stream()
+                .filter(policy -> policy.input("type").equals("SERVICE_CONTROL_POLICY"))
+                .map(policy -> json(policy.input("content"))).toList();
+    }
+
+    private static List<JsonObject> rendered(ConfigBuilder config) {
+        return OrganizationPolicies.renderFor(config.load(), PolicyFiles.inProjectRoot()).orElseThrow()
+                .serviceControlPolicy().parts().stream().map(ApprovedDeletionDecisionTest::json).toList();
     }
 
     private static JsonObject json(String text) {

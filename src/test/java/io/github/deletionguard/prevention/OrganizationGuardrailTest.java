@@ -6,6 +6,7 @@ import com.pulumi.resources.CustomResource;
 import com.google.gson.JsonParser;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.github.deletionguard.config.InvalidConfigException;
+import io.github.deletionguard.naming.ResourceNames;
 import io.github.deletionguard.plan.OfflineEngine;
 import io.github.deletionguard.plan.PlannedResource;
 import io.github.deletionguard.plan.PlannedResource.ProviderTarget;
@@ -28,16 +29,48 @@ class OrganizationGuardrailTest {
     private static final ProviderTarget PROD_MANAGEMENT = new ProviderTarget("111111111111", "us-east-1");
 
     @Test
-    void prodCreatesThePolicyInTheManagementAccountAndAttachesItToTheRoot() {
+    void prodCreatesBothPoliciesInTheManagementAccountAndAttachesThemToTheRoot() {
         OfflineEngine.Run run = Deployments.ofStackFile("prod");
 
-        PlannedResource policy = single(run, POLICY);
-        assertEquals("deletion-guard-deny-key-and-secret-deletion", policy.input("name"));
-        assertEquals("SERVICE_CONTROL_POLICY", policy.input("type"));
-        assertEquals(PROD_MANAGEMENT, policy.provider().orElseThrow());
-        assertEquals(List.of("r-pr0d"), targetIds(run));
-        Deployments.ofType(run, ATTACHMENT).forEach(attachment ->
-                assertEquals(PROD_MANAGEMENT, attachment.provider().orElseThrow(), attachment.name()));
+        PlannedResource scp = named(run, "organization-guardrail-policy");
+        assertEquals("deletion-guard-deny-key-and-secret-deletion", scp.input("name"));
+        assertEquals("SERVICE_CONTROL_POLICY", scp.input("type"));
+        PlannedResource rcp = named(run, "organization-guardrail-rcp");
+        assertEquals(ResourceNames.of(ConfigBuilder.stackFile("prod").load()).resourceControlPolicy(), rcp.input("name"));
+        assertEquals("deletion-guard-protect-keys-and-secrets", rcp.input("name"));
+        assertEquals("RESOURCE_CONTROL_POLICY", rcp.input("type"));
+        assertEquals(List.of(scp, rcp), Deployments.ofType(run, POLICY), "one SCP part and one RCP");
+        assertEquals(List.of("organization-guardrail-attach-r-pr0d", "organization-guardrail-rcp-attach-r-pr0d"),
+                Deployments.ofType(run, ATTACHMENT).stream().map(PlannedResource::name).toList());
+        assertEquals(List.of("r-pr0d", "r-pr0d"), targetIds(run));
+        for (Class<? extends CustomResource> type : List.of(POLICY, ATTACHMENT)) {
+            Deployments.ofType(run, type).forEach(resource ->
+                    assertEquals(PROD_MANAGEMENT, resource.provider().orElseThrow(), resource.name()));
+        }
+    }
+
+    /** The management account is bound by no SCP: Pulumi's protect is what stands between a config slip and a detached guardrail. */
+    @Test
+    void everyPolicyAndAttachmentIsProtectedAndRetained() {
+        OfflineEngine.Run run = Deployments.ofStackFile("prod");
+
+        for (Class<? extends CustomResource> type : List.of(POLICY, ATTACHMENT)) {
+            Deployments.ofType(run, type).forEach(resource -> {
+                assertTrue(resource.protect(), resource.name() + " is protected");
+                assertTrue(resource.retainOnDelete(), resource.name() + " is retained");
+            });
+        }
+    }
+
+    /** The SCP and its attachment keep the URNs they had before the RCP and the splitting came. */
+    @Test
+    void theServiceControlPolicyKeepsItsLogicalNamesAndTypeTokens() {
+        OfflineEngine.Run run = Deployments.ofStackFile("prod");
+
+        assertEquals("urn:pulumi:prod::deletion-guard::pulumi:pulumi:Stack$" + OrganizationGuardrail.TYPE + "$aws:organizations/policy:Policy::"
+                + "organization-guardrail-policy", named(run, "organization-guardrail-policy").urn());
+        assertEquals("urn:pulumi:prod::deletion-guard::pulumi:pulumi:Stack$" + OrganizationGuardrail.TYPE + "$aws:organizations/policyAttachment:"
+                + "PolicyAttachment::organization-guardrail-attach-r-pr0d", named(run, "organization-guardrail-attach-r-pr0d").urn());
     }
 
     @Test
@@ -58,8 +91,9 @@ class OrganizationGuardrailTest {
     void stagingAttachesToItsTestOuOnly() {
         OfflineEngine.Run run = Deployments.ofStackFile("staging");
 
-        assertEquals(new ProviderTarget("210987654321", "us-east-1"), single(run, POLICY).provider().orElseThrow());
-        assertEquals(List.of("ou-st4g-t3stacc7"), targetIds(run));
+        assertEquals(new ProviderTarget("210987654321", "us-east-1"),
+                named(run, "organization-guardrail-policy").provider().orElseThrow());
+        assertEquals(List.of("ou-st4g-t3stacc7", "ou-st4g-t3stacc7"), targetIds(run));
     }
 
     @Test
@@ -75,7 +109,8 @@ class OrganizationGuardrailTest {
         OfflineEngine.Run reorderedRun = withTargets(reversed);
 
         assertEquals(Set.of("organization-guardrail-attach-r-pr0d", "organization-guardrail-attach-ou-pr0d-w0rkl0ad",
-                        "organization-guardrail-attach-444444444444"),
+                        "organization-guardrail-attach-444444444444", "organization-guardrail-rcp-attach-r-pr0d",
+                        "organization-guardrail-rcp-attach-ou-pr0d-w0rkl0ad", "organization-guardrail-rcp-attach-444444444444"),
                 Set.copyOf(Deployments.ofType(run, ATTACHMENT).stream().map(PlannedResource::name).toList()));
         assertEquals(Set.copyOf(urns(run, ATTACHMENT)), Set.copyOf(urns(reorderedRun, ATTACHMENT)),
                 "reordering targets must not replace attachments");
@@ -96,12 +131,15 @@ class OrganizationGuardrailTest {
     }
 
     @Test
-    void stackOutputsThePolicyIdAndTheMinifiedDocument() {
+    void stackOutputsThePolicyIdsAndTheMinifiedDocuments() {
         OfflineEngine.Run run = Deployments.ofStackFile("prod");
 
         // Under the mock engine a resource's id is its name; in AWS it is the p-... id.
         assertEquals("deletion-guard-deny-key-and-secret-deletion", run.outputs().get("serviceControlPolicyId"));
-        assertEquals(single(run, POLICY).input("content"), run.outputs().get("serviceControlPolicyDocument"));
+        assertEquals(named(run, "organization-guardrail-policy").input("content"), run.outputs().get("serviceControlPolicyDocument"));
+        assertEquals("deletion-guard-protect-keys-and-secrets", run.outputs().get("resourceControlPolicyId"));
+        assertEquals(named(run, "organization-guardrail-rcp").input("content"), run.outputs().get("resourceControlPolicyDocument"));
+        assertFalse(run.outputs().containsKey("serviceControlPolicyDocuments"), "a policy that fits is not split");
     }
 
     @Test
@@ -126,10 +164,12 @@ class OrganizationGuardrailTest {
 
     @Test
     void refusesToRunWithoutAProvider() {
-        ServiceControlPolicyDocument document = new ServiceControlPolicyDocument("{}");
+        ServiceControlPolicyDocument scp = new ServiceControlPolicyDocument(List.of("{}"));
+        ResourceControlPolicyDocument rcp = new ResourceControlPolicyDocument("{}");
+        ResourceNames names = ResourceNames.of(ConfigBuilder.stackFile("prod").load());
 
         OfflineEngine.Run run = OfflineEngine.run("deletion-guard", "test", Map.of(), Set.of(), ctx ->
-                new OrganizationGuardrail("guardrail", new OrganizationGuardrailArgs(null, "name", document, List.of("r-ab12")),
+                new OrganizationGuardrail("guardrail", new OrganizationGuardrailArgs(null, names, scp, rcp, List.of("r-ab12")),
                         ComponentResourceOptions.builder().build()));
 
         assertTrue(run.errors().stream().anyMatch(error -> String.valueOf(error.getMessage())
@@ -142,10 +182,9 @@ class OrganizationGuardrailTest {
                 {"rollout": "full", "minimumWindowDays": 14, "targets": %s}""".formatted(targets)).run();
     }
 
-    private static PlannedResource single(OfflineEngine.Run run, Class<? extends CustomResource> type) {
-        List<PlannedResource> resources = Deployments.ofType(run, type);
-        assertEquals(1, resources.size(), type.getSimpleName());
-        return resources.get(0);
+    private static PlannedResource named(OfflineEngine.Run run, String name) {
+        return run.resources().stream().filter(resource -> resource.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no resource " + name));
     }
 
     private static List<String> targetIds(OfflineEngine.Run run) {

@@ -1,7 +1,9 @@
 package io.github.deletionguard.prevention;
 
 import com.pulumi.aws.organizations.Policy;
+import com.pulumi.aws.organizations.PolicyAttachment;
 import com.pulumi.resources.CustomResource;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -14,6 +16,8 @@ import io.github.deletionguard.documents.PolicyFiles;
 import io.github.deletionguard.testing.ConfigBuilder;
 import io.github.deletionguard.testing.Deployments;
 import io.github.deletionguard.testing.GoldenFiles;
+import io.github.deletionguard.testing.IamSimulator;
+import io.github.deletionguard.plan.PlannedResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,6 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,70 +36,119 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The rendered SCP of each stack: reviewed as golden files, minified, and refused when AWS would refuse it. */
+/**
+ * The rendered SCP and RCP of each stack: reviewed as golden files, minified, split when the SCP
+ * outgrows one policy, and refused when AWS would refuse them, before anything is registered.
+ */
 class ServiceControlPolicyDocumentTest {
     private static final Class<? extends CustomResource> POLICY_TYPE = Policy.class;
 
     @ParameterizedTest
     @ValueSource(strings = {"staging", "prod"})
-    void registeredDocumentMatchesTheReviewedGoldenFile(String stack) {
+    void registeredDocumentsMatchTheReviewedGoldenFiles(String stack) {
         OfflineEngine.Run run = Deployments.ofStackFile(stack);
-        String registered = Deployments.ofType(run, POLICY_TYPE).get(0).input("content");
+        String scp = registered(run, "SERVICE_CONTROL_POLICY").get(0);
+        String rcp = registered(run, "RESOURCE_CONTROL_POLICY").get(0);
 
-        GoldenFiles.assertMatches("orgpolicy/" + stack + "/" + ServiceControlPolicyDocument.FILE, registered);
-        assertEquals(registered, run.outputs().get("serviceControlPolicyDocument"), "the stack output is the same document");
+        GoldenFiles.assertMatches("orgpolicy/" + stack + "/" + ServiceControlPolicyDocument.FILE, scp);
+        GoldenFiles.assertMatches("orgpolicy/" + stack + "/" + ResourceControlPolicyDocument.FILE, rcp);
+        assertEquals(scp, run.outputs().get("serviceControlPolicyDocument"), "the stack output is the same document");
+        assertEquals(rcp, run.outputs().get("resourceControlPolicyDocument"), "the stack output is the same document");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"staging", "prod"})
-    void documentIsMinifiedAndWithinTheSizeAwsAccepts(String stack) {
-        String registered = Deployments.ofType(Deployments.ofStackFile(stack), POLICY_TYPE).get(0).input("content");
+    void documentsAreMinifiedAndWithinTheSizeAwsAccepts(String stack) {
+        OfflineEngine.Run run = Deployments.ofStackFile(stack);
+        List<String> scpParts = registered(run, "SERVICE_CONTROL_POLICY");
+        String rcp = registered(run, "RESOURCE_CONTROL_POLICY").get(0);
 
-        assertEquals(JsonParser.parseString(registered).toString(), registered, "no whitespace between tokens");
-        assertTrue(registered.length() <= ServiceControlPolicyDocument.MAX_CHARACTERS,
-                stack + " renders " + registered.length() + " characters");
+        for (String document : List.of(scpParts.get(0), rcp)) {
+            assertEquals(JsonParser.parseString(document).toString(), document, "no whitespace between tokens");
+        }
+        assertEquals(1, scpParts.size(), stack + "'s SCP fits one policy");
+        assertTrue(scpParts.get(0).length() <= ServiceControlPolicyDocument.MAX_CHARACTERS,
+                stack + " SCP renders " + scpParts.get(0).length() + " characters");
+        assertTrue(rcp.length() <= ResourceControlPolicyDocument.MAX_CHARACTERS, stack + " RCP renders " + rcp.length() + " characters");
+        System.out.println(stack + ": SCP " + scpParts.stream().map(part -> part.length() + " characters").toList()
+                + " of " + ServiceControlPolicyDocument.MAX_CHARACTERS + ", RCP " + rcp.length() + " of "
+                + ResourceControlPolicyDocument.MAX_CHARACTERS);
+    }
+
+    /** Every action and condition key is AWS's own, and every condition key one its actions carry. */
+    @ParameterizedTest
+    @ValueSource(strings = {"staging", "prod"})
+    void everyActionAndConditionKeyIsInAwsVocabulary(String stack) {
+        OfflineEngine.Run run = Deployments.ofStackFile(stack);
+        Map<String, JsonObject> documents = new LinkedHashMap<>();
+        List<String> scpParts = registered(run, "SERVICE_CONTROL_POLICY");
+        for (int i = 0; i < scpParts.size(); i++) {
+            documents.put(stack + " SCP part " + (i + 1), JsonParser.parseString(scpParts.get(i)).getAsJsonObject());
+        }
+        documents.put(stack + " RCP", JsonParser.parseString(registered(run, "RESOURCE_CONTROL_POLICY").get(0)).getAsJsonObject());
+
+        assertEquals(List.of(), IamSimulator.vocabularyProblems(documents));
     }
 
     @Test
-    void tagConditionNamesTheTagEveryProviderApplies() {
-        JsonObject document = JsonParser.parseString(ServiceControlPolicyDocument.renderFor(
-                stackConfig("prod", Map.of()), PolicyFiles.inProjectRoot()).orElseThrow().text()).getAsJsonObject();
+    void aMisspeltActionOrAConditionKeyTheActionNeverCarriesIsFound() {
+        JsonObject policy = JsonParser.parseString("""
+                {"Version": "2012-10-17", "Statement": [
+                 {"Sid": "Typo", "Effect": "Deny", "Action": "kms:ScheduleKeyDeletions", "Resource": "*"},
+                 {"Sid": "WrongKey", "Effect": "Deny", "Action": "kms:ReplicateKey", "Resource": "*",
+                  "Condition": {"ForAnyValue:StringEquals": {"aws:TagKeys": "x"}, "ArnLike": {"aws:PrincipalArn": "*"}}}]}""")
+                .getAsJsonObject();
 
-        JsonObject byTag = statement(document, "ProtectGuardrailsByTag");
+        assertEquals(List.of("sample Typo: no action kms:ScheduleKeyDeletions",
+                        "sample WrongKey: kms:ReplicateKey never carries condition key aws:TagKeys"),
+                IamSimulator.vocabularyProblems(Map.of("sample", policy)));
+    }
+
+    @Test
+    void conditionsNameTheTagsTheProgramUses() {
+        JsonObject document = scp(stackConfig("prod", Map.of()));
+
         assertEquals(Map.of("aws:ResourceTag/" + Tags.MANAGED_BY_TAG, Tags.MANAGED_BY_VALUE),
-                byTag.getAsJsonObject("Condition").getAsJsonObject("StringEquals").asMap().entrySet().stream()
-                        .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().getAsString())));
+                strings(statement(document, "ProtectGuardrailsByTag").getAsJsonObject("Condition").getAsJsonObject("StringEquals")));
+        // The drill tag's key is written in the reviewed file, as condition keys cannot be placeholders.
+        assertEquals(Map.of("aws:ResourceTag/" + Tags.DRILL_TAG_KEY, Tags.DRILL_TAG_VALUE),
+                strings(statement(document, "DeployerDestroysOnlyDrillResources").getAsJsonObject("Condition")
+                        .getAsJsonObject("StringNotEquals")));
+        assertEquals(Map.of("aws:ResourceTag/" + Tags.DRILL_TAG_KEY, Tags.DRILL_TAG_VALUE),
+                strings(statement(document, "OnlyTheDeployerReplicatesDrillKeys").getAsJsonObject("Condition")
+                        .getAsJsonObject("StringEquals")));
     }
 
     @Test
     void guardrailNamesFollowTheResourcePrefix() {
-        JsonObject document = JsonParser.parseString(ServiceControlPolicyDocument.renderFor(
-                        stackConfig("prod", Map.of("resourcePrefix", "acme-guard")), PolicyFiles.inProjectRoot())
-                .orElseThrow().text()).getAsJsonObject();
+        JsonObject document = scp(stackConfig("prod", Map.of("resourcePrefix", "acme-guard")));
 
-        List<String> resources = statement(document, "ProtectGuardrailsByName").getAsJsonArray("Resource").asList().stream()
-                .map(JsonElement::getAsString).toList();
+        List<String> resources = strings(statement(document, "ProtectGuardrailsByName").getAsJsonArray("Resource"));
         assertTrue(resources.contains("arn:aws:events:*:*:rule/acme-guard-*"), resources.toString());
-        assertTrue(resources.stream().noneMatch(arn -> arn.contains("deletion-guard")), resources.toString());
+        assertTrue(resources.contains("arn:aws:cloudformation:*:*:stackset/acme-guard-*"), resources.toString());
+        assertTrue(resources.contains("arn:aws:cloudformation:*:*:stack/StackSet-acme-guard-*"), resources.toString());
+        assertTrue(strings(statement(document, "OnlyDeployersChangeProtectedRoles").getAsJsonArray("Resource"))
+                .contains("arn:aws:iam::*:role/acme-guard-*"));
+        // Only the drill tag's key keeps the program's own name.
+        assertFalse(document.toString().replace(Tags.DRILL_TAG_KEY, "").contains("deletion-guard-"), document.toString());
     }
 
     /** Prod's document as it was before its approval, and as it is again once the approval expires. */
     @Test
     void prodWithoutApprovalsMatchesItsGoldenFile() {
-        String text = ServiceControlPolicyDocument.renderFor(ConfigBuilder.stackFile("prod").remove("approvedDeletions").load(),
-                PolicyFiles.inProjectRoot()).orElseThrow().text();
-
-        GoldenFiles.assertMatches("orgpolicy/prod/scp-without-approvals.json", text);
+        GoldenFiles.assertMatches("orgpolicy/prod/scp-without-approvals.json",
+                scp(ConfigBuilder.stackFile("prod").remove("approvedDeletions").load()).toString());
     }
 
     @Test
-    void approvalsThatOverflowTheSizeLimitAreRefusedNamingTheirShare() {
-        // Thirty approvals, each its own role and date: each adds three statements.
+    void approvalsThatNeedMoreSlotsThanTheTargetHasAreRefusedNamingThem() {
+        // A hundred approvals, each its own role: each adds three statements, some 900 characters.
         StringBuilder approvals = new StringBuilder("[");
-        for (int i = 0; i < 30; i++) {
+        for (int i = 0; i < 100; i++) {
             approvals.append(i == 0 ? "" : ",").append("""
                     {"resource":"arn:aws:secretsmanager:eu-central-1:444444444444:secret:ci/pr-%d/*","until":"2026-12-%02d",
                      "ticket":"CHG-%d","approvedBy":"cab","reason":"teardown","principal":"arn:aws:iam::444444444444:role/ci/pr-%d"}"""
@@ -102,8 +157,8 @@ class ServiceControlPolicyDocumentTest {
         OfflineEngine.Run run = ConfigBuilder.stackFile("prod").set("approvedDeletions", approvals.append("]").toString()).run();
 
         InvalidPolicyException error = rootCause(run, InvalidPolicyException.class);
-        assertTrue(error.getMessage().contains("of them for deletion-guard:approvedDeletions"), error.getMessage());
-        assertTrue(error.getMessage().contains("AWS accepts at most 10240"), error.getMessage());
+        assertTrue(error.getMessage().contains("AWS allows 10 SCPs per root, OU or account"), error.getMessage());
+        assertTrue(error.getMessage().contains("or deletion-guard:approvedDeletions"), error.getMessage());
         assertEquals(List.of(), run.resources(), "nothing may be registered");
     }
 
@@ -111,19 +166,47 @@ class ServiceControlPolicyDocumentTest {
     void aStackWithoutTheSectionRendersNoDocument() {
         GuardConfig config = ConfigBuilder.stackFile("prod").remove("serviceControlPolicy").remove("approvedDeletions").load();
 
-        assertEquals(Optional.empty(), ServiceControlPolicyDocument.renderFor(config, PolicyFiles.inProjectRoot()));
+        assertEquals(Optional.empty(), OrganizationPolicies.renderFor(config, PolicyFiles.inProjectRoot()));
+    }
+
+    /** Eighty break-glass roles outgrow one SCP: the statements are packed, in order, into parts that each fit. */
+    @Test
+    void aDocumentTooLargeForOnePolicyIsSplitIntoPartsOnEveryTarget() throws IOException {
+        OfflineEngine.Run run = withBreakGlassRoles(80, 2);
+
+        List<String> parts = registered(run, "SERVICE_CONTROL_POLICY");
+        assertTrue(parts.size() >= 2, parts.size() + " parts; errors: " + run.errors());
+        List<JsonElement> statements = new ArrayList<>();
+        for (String part : parts) {
+            assertTrue(part.length() <= ServiceControlPolicyDocument.MAX_CHARACTERS, part.length() + " characters");
+            statements.addAll(JsonParser.parseString(part).getAsJsonObject().getAsJsonArray("Statement").asList());
+        }
+        assertEquals(reviewedSids(), statements.stream().map(statement -> statement.getAsJsonObject().get("Sid").getAsString()).toList(),
+                "every statement once, in the reviewed order");
+        assertEquals(parts, run.outputs().get("serviceControlPolicyDocuments"));
+        List<String> attachments = Deployments.ofType(run, PolicyAttachment.class).stream().map(PlannedResource::name).toList();
+        assertTrue(attachments.contains("organization-guardrail-attach-r-pr0d"), attachments.toString());
+        assertTrue(attachments.contains("organization-guardrail-attach-part2-r-pr0d"), attachments.toString());
+        assertTrue(run.resources().stream().anyMatch(resource -> resource.name().equals("organization-guardrail-policy-part2")
+                && "deletion-guard-deny-key-and-secret-deletion-2".equals(resource.input("name"))));
     }
 
     @Test
-    void tooLargeADocumentIsRefusedBeforeAnythingIsRegistered() {
-        // Each break-glass role appears in four statements; eighty of them overflow the limit.
-        String roles = String.join(", ", IntStream.range(0, 80).mapToObj(i -> "\"/emergency/Responder" + i + "\"").toList());
-        OfflineEngine.Run run = ConfigBuilder.stackFile("prod").set("organization", """
-                {"id": "o-pr0dorg7x2k", "managementAccount": {"id": "111111111111", "name": "management"},
-                 "breakGlassRoles": [%s]}""".formatted(roles)).run();
+    void partsThatLeaveATargetWithoutRoomAreRefusedBeforeAnythingIsRegistered() {
+        OfflineEngine.Run run = withBreakGlassRoles(80, 9);
 
         InvalidPolicyException error = rootCause(run, InvalidPolicyException.class);
-        assertTrue(error.getMessage().startsWith("policy/" + ServiceControlPolicyDocument.FILE + " renders to "), error.getMessage());
+        assertTrue(error.getMessage().startsWith("deletion-guard:serviceControlPolicy.targets[0].alreadyAttached: 9 SCPs on r-pr0d"
+                + " plus this program's 3 parts make 12; AWS allows 10"), error.getMessage());
+        assertEquals(List.of(), run.resources(), "nothing may be registered");
+    }
+
+    @Test
+    void aStatementTooLargeForAnyPolicyIsRefusedBeforeAnythingIsRegistered() {
+        OfflineEngine.Run run = withBreakGlassRoles(300, 1);
+
+        InvalidPolicyException error = rootCause(run, InvalidPolicyException.class);
+        assertTrue(error.getMessage().startsWith("policy/" + ServiceControlPolicyDocument.FILE + ": statement "), error.getMessage());
         assertTrue(error.getMessage().contains("AWS accepts at most 10240"), error.getMessage());
         assertEquals(List.of(), run.resources(), "nothing may be registered");
     }
@@ -152,6 +235,47 @@ class ServiceControlPolicyDocumentTest {
                 error.getMessage());
         assertTrue(error.getMessage().contains("line 3 column"), error.getMessage());
         assertEquals(List.of(), run.resources(), "nothing may be registered");
+    }
+
+    private static OfflineEngine.Run withBreakGlassRoles(int count, int alreadyAttached) {
+        String roles = String.join(", ", IntStream.range(0, count).mapToObj(i -> "\"/emergency/Responder" + i + "\"").toList());
+        // Remediation off: its rule's pattern lists the break-glass roles too and would outgrow EventBridge's limit first.
+        // Without the approval, so the parts hold the reviewed statements only.
+        return ConfigBuilder.stackFile("prod").remove("approvedDeletions")
+                .set("remediation", """
+                        {"cancelKeyDeletion": false, "restoreSecret": false}""")
+                .set("organization", """
+                        {"id": "o-pr0dorg7x2k", "managementAccount": {"id": "111111111111", "name": "management"},
+                         "breakGlassRoles": [%s]}""".formatted(roles))
+                .set("serviceControlPolicy", """
+                        {"rollout": "full", "minimumWindowDays": 14, "targets": [{"id": "r-pr0d", "alreadyAttached": %d}]}"""
+                        .formatted(alreadyAttached))
+                .run();
+    }
+
+    /** The documents of a type the run registers, in registration order (the SCP's parts in order). */
+    private static List<String> registered(OfflineEngine.Run run, String type) {
+        return Deployments.ofType(run, POLICY_TYPE).stream().filter(policy -> policy.input("type").equals(type))
+                .map(policy -> policy.input("content")).toList();
+    }
+
+    private static JsonObject scp(GuardConfig config) {
+        return JsonParser.parseString(OrganizationPolicies.renderFor(config, PolicyFiles.inProjectRoot()).orElseThrow()
+                .serviceControlPolicy().first()).getAsJsonObject();
+    }
+
+    private static List<String> reviewedSids() throws IOException {
+        return JsonParser.parseString(Files.readString(Path.of("policy", ServiceControlPolicyDocument.FILE))).getAsJsonObject()
+                .getAsJsonArray("Statement").asList().stream().map(statement -> statement.getAsJsonObject().get("Sid").getAsString())
+                .toList();
+    }
+
+    private static Map<String, String> strings(JsonObject object) {
+        return object.asMap().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().getAsString()));
+    }
+
+    private static List<String> strings(JsonArray array) {
+        return array.asList().stream().map(JsonElement::getAsString).toList();
     }
 
     private static JsonObject statement(JsonObject document, String sid) {

@@ -6,15 +6,12 @@ import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.plan.StackFile;
 import io.github.deletionguard.documents.PolicyFiles;
 import io.github.deletionguard.testing.ConfigBuilder;
-import io.github.deletionguard.testing.IamSimulator;
 import io.github.deletionguard.testing.IamSimulator.Case;
-import io.github.deletionguard.testing.IamSimulator.Decision;
+import io.github.deletionguard.testing.IamSimulator.DecisionTable;
 import io.github.deletionguard.testing.IamSimulator.Request;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,7 +34,10 @@ class CriticalPolicyDecisionsTest {
     private static final String PAYMENTS_API = role(PAYMENTS, "payments-api");
     private static final String PAYMENTS_FRONTEND = role(PAYMENTS, "payments-frontend");
     private static final String DATA_ETL = role(DATA, "etl");
+    /** The deployer: the access role Pulumi runs as in the security account. */
     private static final String SECURITY_ADMIN = role(SECURITY, "OrganizationAccountAccessRole");
+    private static final String SECURITY_OTHER_ADMIN = role(SECURITY, "Admin");
+    private static final String PAYMENTS_DB_ROTATION = role(PAYMENTS, "payments-db-rotation");
     private static final String HOME = "eu-central-1";
     private static final String REPLICA = "eu-west-1";
     private static final String DB_MASTER_ARN = "arn:aws:secretsmanager:" + HOME + ":" + SECURITY + ":secret:payments/db-master-AbC123";
@@ -56,34 +56,26 @@ class CriticalPolicyDecisionsTest {
         JsonObject keyPolicy = keyPolicy("payments-data", HOME);
         String key = keyArn(HOME, "mrk-1");
         Map<String, String> viaS3 = Map.of("kms:ViaService", "s3." + HOME + ".amazonaws.com");
-        List<Case> cases = List.of(
-                new Case("listed role decrypts through S3", List.of(allow("kms:Decrypt")), List.of(), keyPolicy,
-                        new Request(PAYMENTS_API, "kms:Decrypt", key, viaS3)),
-                new Case("listed role generates a data key through DynamoDB", List.of(allow("kms:GenerateDataKey")), List.of(),
+        DecisionTable table = new DecisionTable("onlyListedWorkloadsUseTheKeyAndOnlyThroughTheirServices");
+        table.expect(Allowed, new Case("listed role decrypts through S3", List.of(allow("kms:Decrypt")), List.of(), keyPolicy,
+                        new Request(PAYMENTS_API, "kms:Decrypt", key, viaS3)));
+        table.expect(Allowed, new Case("listed role generates a data key through DynamoDB", List.of(allow("kms:GenerateDataKey")), List.of(),
                         keyPolicy, new Request(PAYMENTS_API, "kms:GenerateDataKey", key,
-                        Map.of("kms:ViaService", "dynamodb." + HOME + ".amazonaws.com"))),
-                new Case("listed role decrypts directly", List.of(allow("kms:Decrypt")), List.of(), keyPolicy,
-                        new Request(PAYMENTS_API, "kms:Decrypt", key, Map.of())),
-                new Case("listed role decrypts through an unlisted service", List.of(allow("kms:Decrypt")), List.of(), keyPolicy,
-                        new Request(PAYMENTS_API, "kms:Decrypt", key, Map.of("kms:ViaService", "sqs." + HOME + ".amazonaws.com"))),
-                new Case("listed role without an identity policy", List.of(), List.of(), keyPolicy,
-                        new Request(PAYMENTS_API, "kms:Decrypt", key, viaS3)),
-                new Case("unlisted role of the same member account", List.of(allow("kms:*")), List.of(), keyPolicy,
-                        new Request(PAYMENTS_FRONTEND, "kms:Decrypt", key, viaS3)),
-                new Case("listed role lets S3 create a grant", List.of(allow("kms:CreateGrant")), List.of(), keyPolicy,
-                        new Request(PAYMENTS_API, "kms:CreateGrant", key, Map.of("kms:GrantIsForAWSResource", "true"))),
-                new Case("listed role grants to itself", List.of(allow("kms:CreateGrant")), List.of(), keyPolicy,
+                        Map.of("kms:ViaService", "dynamodb." + HOME + ".amazonaws.com"))));
+        table.expect(ImplicitlyDenied, new Case("listed role decrypts directly", List.of(allow("kms:Decrypt")), List.of(), keyPolicy,
+                        new Request(PAYMENTS_API, "kms:Decrypt", key, Map.of())));
+        table.expect(ImplicitlyDenied, new Case("listed role decrypts through an unlisted service", List.of(allow("kms:Decrypt")), List.of(), keyPolicy,
+                        new Request(PAYMENTS_API, "kms:Decrypt", key, Map.of("kms:ViaService", "sqs." + HOME + ".amazonaws.com"))));
+        table.expect(ImplicitlyDenied, new Case("listed role without an identity policy", List.of(), List.of(), keyPolicy,
+                        new Request(PAYMENTS_API, "kms:Decrypt", key, viaS3)));
+        table.expect(ImplicitlyDenied, new Case("unlisted role of the same member account", List.of(allow("kms:*")), List.of(), keyPolicy,
+                        new Request(PAYMENTS_FRONTEND, "kms:Decrypt", key, viaS3)));
+        table.expect(Allowed, new Case("listed role lets S3 create a grant", List.of(allow("kms:CreateGrant")), List.of(), keyPolicy,
+                        new Request(PAYMENTS_API, "kms:CreateGrant", key, Map.of("kms:GrantIsForAWSResource", "true"))));
+        table.expect(ImplicitlyDenied, new Case("listed role grants to itself", List.of(allow("kms:CreateGrant")), List.of(), keyPolicy,
                         new Request(PAYMENTS_API, "kms:CreateGrant", key, Map.of("kms:GrantIsForAWSResource", "false"))));
 
-        assertEquals(IamSimulator.expected(
-                "listed role decrypts through S3", Allowed,
-                "listed role generates a data key through DynamoDB", Allowed,
-                "listed role decrypts directly", ImplicitlyDenied,
-                "listed role decrypts through an unlisted service", ImplicitlyDenied,
-                "listed role without an identity policy", ImplicitlyDenied,
-                "unlisted role of the same member account", ImplicitlyDenied,
-                "listed role lets S3 create a grant", Allowed,
-                "listed role grants to itself", ImplicitlyDenied), IamSimulator.decisions(cases));
+        table.assertDecisions();
     }
 
     @Test
@@ -91,40 +83,35 @@ class CriticalPolicyDecisionsTest {
         JsonObject keyPolicy = keyPolicy("data-lake", HOME);
         String key = keyArn(HOME, "1234abcd-12ab-34cd-56ef-1234567890ab");
         Map<String, String> viaS3 = Map.of("kms:ViaService", "s3." + HOME + ".amazonaws.com");
-        List<Case> cases = List.of(
-                new Case("role of the listed account", List.of(allow("kms:Encrypt")), List.of(), keyPolicy,
-                        new Request(DATA_ETL, "kms:Encrypt", key, viaS3)),
-                new Case("role of another member account", List.of(allow("kms:*")), List.of(), keyPolicy,
-                        new Request(role(LOG_ARCHIVE, "etl"), "kms:Encrypt", key, viaS3)),
-                new Case("role of the listed account schedules deletion", List.of(allow("kms:*")), List.of(), keyPolicy,
+        DecisionTable table = new DecisionTable("aListedAccountDelegatesToItsOwnRolesAndOtherAccountsGetNothing");
+        table.expect(Allowed, new Case("role of the listed account", List.of(allow("kms:Encrypt")), List.of(), keyPolicy,
+                        new Request(DATA_ETL, "kms:Encrypt", key, viaS3)));
+        table.expect(ImplicitlyDenied, new Case("role of another member account", List.of(allow("kms:*")), List.of(), keyPolicy,
+                        new Request(role(LOG_ARCHIVE, "etl"), "kms:Encrypt", key, viaS3)));
+        table.expect(ExplicitlyDenied, new Case("role of the listed account schedules deletion", List.of(allow("kms:*")), List.of(), keyPolicy,
                         new Request(DATA_ETL, "kms:ScheduleKeyDeletion", key,
                                 Map.of("kms:ScheduleKeyDeletionPendingWindowInDays", "30"))));
 
-        assertEquals(IamSimulator.expected(
-                "role of the listed account", Allowed,
-                "role of another member account", ImplicitlyDenied,
-                "role of the listed account schedules deletion", ExplicitlyDenied), IamSimulator.decisions(cases));
+        table.assertDecisions();
     }
 
     @Test
     void workloadPrincipalsCannotDeleteDisableOrReconfigureTheKey() {
-        List<Case> cases = new ArrayList<>();
-        Map<String, Decision> expected = new LinkedHashMap<>();
+        DecisionTable table = new DecisionTable("workloadPrincipalsCannotDeleteDisableOrReconfigureTheKey");
         // A workload role whose own account grants it everything: the key policy alone must stop it.
         for (String region : List.of(HOME, REPLICA)) {
             JsonObject keyPolicy = keyPolicy("payments-data", region);
             for (String action : List.of("kms:ScheduleKeyDeletion", "kms:DisableKey", "kms:PutKeyPolicy",
-                    "kms:DisableKeyRotation", "kms:UpdatePrimaryRegion")) {
+                    "kms:DisableKeyRotation", "kms:UpdatePrimaryRegion", "kms:ReplicateKey")) {
                 String name = PAYMENTS_API + " " + action + " in " + region;
                 Map<String, String> context = action.equals("kms:ScheduleKeyDeletion")
                         ? Map.of("kms:ScheduleKeyDeletionPendingWindowInDays", "30") : Map.of();
-                cases.add(new Case(name, List.of(allow("kms:*")), List.of(), keyPolicy,
+                table.expect(ExplicitlyDenied, new Case(name, List.of(allow("kms:*")), List.of(), keyPolicy,
                         new Request(PAYMENTS_API, action, keyArn(region, "mrk-1"), context)));
-                expected.put(name, ExplicitlyDenied);
             }
         }
 
-        assertEquals(expected, IamSimulator.decisions(cases));
+        table.assertDecisions();
     }
 
     @Test
@@ -132,33 +119,26 @@ class CriticalPolicyDecisionsTest {
         JsonObject keyPolicy = keyPolicy("payments-data", HOME);
         String key = keyArn(HOME, "mrk-1");
         List<JsonObject> administrator = List.of(allow("*"));
-        List<Case> cases = List.of(
-                new Case("admin puts the key policy", administrator, List.of(), keyPolicy,
-                        new Request(SECURITY_ADMIN, "kms:PutKeyPolicy", key, Map.of())),
-                new Case("admin disables the key", administrator, List.of(), keyPolicy,
-                        new Request(SECURITY_ADMIN, "kms:DisableKey", key, Map.of())),
-                new Case("admin decrypts directly", administrator, List.of(), keyPolicy,
-                        new Request(SECURITY_ADMIN, "kms:Decrypt", key, Map.of())),
-                new Case("admin schedules deletion with 30 days", administrator, List.of(), keyPolicy,
+        DecisionTable table = new DecisionTable("theSecurityAccountAdministersTheKeyButNeverWithAShortWindow");
+        table.expect(Allowed, new Case("admin puts the key policy", administrator, List.of(), keyPolicy,
+                        new Request(SECURITY_ADMIN, "kms:PutKeyPolicy", key, Map.of())));
+        table.expect(Allowed, new Case("admin disables the key", administrator, List.of(), keyPolicy,
+                        new Request(SECURITY_ADMIN, "kms:DisableKey", key, Map.of())));
+        table.expect(Allowed, new Case("admin decrypts directly", administrator, List.of(), keyPolicy,
+                        new Request(SECURITY_ADMIN, "kms:Decrypt", key, Map.of())));
+        table.expect(Allowed, new Case("admin schedules deletion with 30 days", administrator, List.of(), keyPolicy,
                         new Request(SECURITY_ADMIN, "kms:ScheduleKeyDeletion", key,
-                                Map.of("kms:ScheduleKeyDeletionPendingWindowInDays", "30"))),
-                new Case("admin schedules deletion with KMS's default window", administrator, List.of(), keyPolicy,
-                        new Request(SECURITY_ADMIN, "kms:ScheduleKeyDeletion", key, Map.of())),
-                new Case("admin schedules deletion with 7 days", administrator, List.of(), keyPolicy,
+                                Map.of("kms:ScheduleKeyDeletionPendingWindowInDays", "30"))));
+        table.expect(Allowed, new Case("admin schedules deletion with KMS's default window", administrator, List.of(), keyPolicy,
+                        new Request(SECURITY_ADMIN, "kms:ScheduleKeyDeletion", key, Map.of())));
+        table.expect(ExplicitlyDenied, new Case("admin schedules deletion with 7 days", administrator, List.of(), keyPolicy,
                         new Request(SECURITY_ADMIN, "kms:ScheduleKeyDeletion", key,
-                                Map.of("kms:ScheduleKeyDeletionPendingWindowInDays", "7"))),
-                // The key policy trusts the account, not every principal in it.
-                new Case("security role without an identity policy", List.of(), List.of(), keyPolicy,
-                        new Request(role(SECURITY, "auditor"), "kms:PutKeyPolicy", key, Map.of())));
+                                Map.of("kms:ScheduleKeyDeletionPendingWindowInDays", "7"))));
+        // The key policy trusts the account, not every principal in it.
+        table.expect(ImplicitlyDenied, new Case("security role without an identity policy", List.of(), List.of(), keyPolicy,
+                        new Request(role(SECURITY, "auditor"), "kms:DisableKey", key, Map.of())));
 
-        assertEquals(IamSimulator.expected(
-                "admin puts the key policy", Allowed,
-                "admin disables the key", Allowed,
-                "admin decrypts directly", Allowed,
-                "admin schedules deletion with 30 days", Allowed,
-                "admin schedules deletion with KMS's default window", Allowed,
-                "admin schedules deletion with 7 days", ExplicitlyDenied,
-                "security role without an identity policy", ImplicitlyDenied), IamSimulator.decisions(cases));
+        table.assertDecisions();
     }
 
     @Test
@@ -166,27 +146,21 @@ class CriticalPolicyDecisionsTest {
         JsonObject home = keyPolicy("shared-secrets", HOME);
         JsonObject replica = keyPolicy("shared-secrets", REPLICA);
         List<JsonObject> mayDecrypt = List.of(allow("kms:Decrypt"));
-        List<Case> cases = List.of(
-                new Case("reader through Secrets Manager", mayDecrypt, List.of(), home,
-                        new Request(PAYMENTS_API, "kms:Decrypt", keyArn(HOME, "mrk-2"), viaSecretsManager(HOME))),
-                new Case("reader calling KMS directly", mayDecrypt, List.of(), home,
-                        new Request(PAYMENTS_API, "kms:Decrypt", keyArn(HOME, "mrk-2"), Map.of())),
-                new Case("reader through Secrets Manager at the replica", mayDecrypt, List.of(), replica,
-                        new Request(PAYMENTS_API, "kms:Decrypt", keyArn(REPLICA, "mrk-2"), viaSecretsManager(REPLICA))),
-                new Case("reader encrypting through Secrets Manager", List.of(allow("kms:GenerateDataKey")), List.of(), home,
-                        new Request(PAYMENTS_API, "kms:GenerateDataKey", keyArn(HOME, "mrk-2"), viaSecretsManager(HOME))),
-                new Case("reader of an unreplicated secret at the home region", mayDecrypt, List.of(), home,
-                        new Request(DATA_ETL, "kms:Decrypt", keyArn(HOME, "mrk-2"), viaSecretsManager(HOME))),
-                new Case("reader of an unreplicated secret at the replica", mayDecrypt, List.of(), replica,
+        DecisionTable table = new DecisionTable("secretReadersDecryptOnlyThroughSecretsManagerWhereTheirSecretLives");
+        table.expect(Allowed, new Case("reader through Secrets Manager", mayDecrypt, List.of(), home,
+                        new Request(PAYMENTS_API, "kms:Decrypt", keyArn(HOME, "mrk-2"), viaSecretsManager(HOME))));
+        table.expect(ImplicitlyDenied, new Case("reader calling KMS directly", mayDecrypt, List.of(), home,
+                        new Request(PAYMENTS_API, "kms:Decrypt", keyArn(HOME, "mrk-2"), Map.of())));
+        table.expect(Allowed, new Case("reader through Secrets Manager at the replica", mayDecrypt, List.of(), replica,
+                        new Request(PAYMENTS_API, "kms:Decrypt", keyArn(REPLICA, "mrk-2"), viaSecretsManager(REPLICA))));
+        table.expect(ImplicitlyDenied, new Case("reader encrypting through Secrets Manager", List.of(allow("kms:GenerateDataKey")), List.of(), home,
+                        new Request(PAYMENTS_API, "kms:GenerateDataKey", keyArn(HOME, "mrk-2"), viaSecretsManager(HOME))));
+        table.expect(Allowed, new Case("reader of an unreplicated secret at the home region", mayDecrypt, List.of(), home,
+                        new Request(DATA_ETL, "kms:Decrypt", keyArn(HOME, "mrk-2"), viaSecretsManager(HOME))));
+        table.expect(ImplicitlyDenied, new Case("reader of an unreplicated secret at the replica", mayDecrypt, List.of(), replica,
                         new Request(DATA_ETL, "kms:Decrypt", keyArn(REPLICA, "mrk-2"), viaSecretsManager(REPLICA))));
 
-        assertEquals(IamSimulator.expected(
-                "reader through Secrets Manager", Allowed,
-                "reader calling KMS directly", ImplicitlyDenied,
-                "reader through Secrets Manager at the replica", Allowed,
-                "reader encrypting through Secrets Manager", ImplicitlyDenied,
-                "reader of an unreplicated secret at the home region", Allowed,
-                "reader of an unreplicated secret at the replica", ImplicitlyDenied), IamSimulator.decisions(cases));
+        table.assertDecisions();
     }
 
     @Test
@@ -194,36 +168,27 @@ class CriticalPolicyDecisionsTest {
         JsonObject dbMaster = secretPolicy("payments/db-master");
         JsonObject warehouse = secretPolicy("data/warehouse-readonly");
         List<JsonObject> everything = List.of(allow("secretsmanager:*"));
-        List<Case> cases = List.of(
-                new Case("reader gets the value", List.of(allow("secretsmanager:GetSecretValue")), List.of(), dbMaster,
-                        new Request(PAYMENTS_API, "secretsmanager:GetSecretValue", DB_MASTER_ARN, Map.of())),
-                new Case("reader without an identity policy", List.of(), List.of(), dbMaster,
-                        new Request(PAYMENTS_API, "secretsmanager:GetSecretValue", DB_MASTER_ARN, Map.of())),
-                new Case("unlisted role of the same account", everything, List.of(), dbMaster,
-                        new Request(PAYMENTS_FRONTEND, "secretsmanager:GetSecretValue", DB_MASTER_ARN, Map.of())),
-                new Case("role of a listed account", List.of(allow("secretsmanager:GetSecretValue")), List.of(), warehouse,
-                        new Request(DATA_ETL, "secretsmanager:GetSecretValue", WAREHOUSE_ARN, Map.of())),
-                new Case("reader deletes", everything, List.of(), dbMaster,
-                        new Request(PAYMENTS_API, "secretsmanager:DeleteSecret", DB_MASTER_ARN, Map.of())),
-                new Case("reader replaces the policy", everything, List.of(), dbMaster,
-                        new Request(PAYMENTS_API, "secretsmanager:PutResourcePolicy", DB_MASTER_ARN, Map.of())),
-                new Case("reader overwrites the value", everything, List.of(), dbMaster,
-                        new Request(PAYMENTS_API, "secretsmanager:PutSecretValue", DB_MASTER_ARN, Map.of())),
-                new Case("reader removes the replica", everything, List.of(), dbMaster,
-                        new Request(PAYMENTS_API, "secretsmanager:RemoveRegionsFromReplication", DB_MASTER_ARN, Map.of())),
-                new Case("reader of a listed account deletes", everything, List.of(), warehouse,
+        DecisionTable table = new DecisionTable("onlyListedReadersGetTheSecretValueAndNoneOfThemCanDeleteOrChangeIt");
+        table.expect(Allowed, new Case("reader gets the value", List.of(allow("secretsmanager:GetSecretValue")), List.of(), dbMaster,
+                        new Request(PAYMENTS_API, "secretsmanager:GetSecretValue", DB_MASTER_ARN, Map.of())));
+        table.expect(ImplicitlyDenied, new Case("reader without an identity policy", List.of(), List.of(), dbMaster,
+                        new Request(PAYMENTS_API, "secretsmanager:GetSecretValue", DB_MASTER_ARN, Map.of())));
+        table.expect(ImplicitlyDenied, new Case("unlisted role of the same account", everything, List.of(), dbMaster,
+                        new Request(PAYMENTS_FRONTEND, "secretsmanager:GetSecretValue", DB_MASTER_ARN, Map.of())));
+        table.expect(Allowed, new Case("role of a listed account", List.of(allow("secretsmanager:GetSecretValue")), List.of(), warehouse,
+                        new Request(DATA_ETL, "secretsmanager:GetSecretValue", WAREHOUSE_ARN, Map.of())));
+        table.expect(ExplicitlyDenied, new Case("reader deletes", everything, List.of(), dbMaster,
+                        new Request(PAYMENTS_API, "secretsmanager:DeleteSecret", DB_MASTER_ARN, Map.of())));
+        table.expect(ExplicitlyDenied, new Case("reader replaces the policy", everything, List.of(), dbMaster,
+                        new Request(PAYMENTS_API, "secretsmanager:PutResourcePolicy", DB_MASTER_ARN, Map.of())));
+        table.expect(ExplicitlyDenied, new Case("reader overwrites the value", everything, List.of(), dbMaster,
+                        new Request(PAYMENTS_API, "secretsmanager:PutSecretValue", DB_MASTER_ARN, Map.of())));
+        table.expect(ExplicitlyDenied, new Case("reader removes the replica", everything, List.of(), dbMaster,
+                        new Request(PAYMENTS_API, "secretsmanager:RemoveRegionsFromReplication", DB_MASTER_ARN, Map.of())));
+        table.expect(ExplicitlyDenied, new Case("reader of a listed account deletes", everything, List.of(), warehouse,
                         new Request(DATA_ETL, "secretsmanager:DeleteSecret", WAREHOUSE_ARN, Map.of())));
 
-        assertEquals(IamSimulator.expected(
-                "reader gets the value", Allowed,
-                "reader without an identity policy", ImplicitlyDenied,
-                "unlisted role of the same account", ImplicitlyDenied,
-                "role of a listed account", Allowed,
-                "reader deletes", ExplicitlyDenied,
-                "reader replaces the policy", ExplicitlyDenied,
-                "reader overwrites the value", ExplicitlyDenied,
-                "reader removes the replica", ExplicitlyDenied,
-                "reader of a listed account deletes", ExplicitlyDenied), IamSimulator.decisions(cases));
+        table.assertDecisions();
     }
 
     @Test
@@ -231,35 +196,104 @@ class CriticalPolicyDecisionsTest {
         JsonObject dbMaster = secretPolicy("payments/db-master");
         JsonObject warehouse = secretPolicy("data/warehouse-readonly");
         List<JsonObject> administrator = List.of(allow("*"));
-        List<Case> cases = List.of(
-                new Case("default 30-day window", administrator, List.of(), dbMaster,
-                        new Request(SECURITY_ADMIN, "secretsmanager:DeleteSecret", DB_MASTER_ARN, Map.of())),
-                new Case("30 days", administrator, List.of(), dbMaster,
+        DecisionTable table = new DecisionTable("theSecurityAccountDeletesASecretOnlyWithItsRecoveryWindow");
+        table.expect(Allowed, new Case("default 30-day window", administrator, List.of(), dbMaster,
+                        new Request(SECURITY_ADMIN, "secretsmanager:DeleteSecret", DB_MASTER_ARN, Map.of())));
+        table.expect(Allowed, new Case("30 days", administrator, List.of(), dbMaster,
                         new Request(SECURITY_ADMIN, "secretsmanager:DeleteSecret", DB_MASTER_ARN,
-                                Map.of("secretsmanager:RecoveryWindowInDays", "30"))),
-                new Case("7 days", administrator, List.of(), dbMaster,
+                                Map.of("secretsmanager:RecoveryWindowInDays", "30"))));
+        table.expect(ExplicitlyDenied, new Case("7 days", administrator, List.of(), dbMaster,
                         new Request(SECURITY_ADMIN, "secretsmanager:DeleteSecret", DB_MASTER_ARN,
-                                Map.of("secretsmanager:RecoveryWindowInDays", "7"))),
-                new Case("without recovery", administrator, List.of(), dbMaster,
+                                Map.of("secretsmanager:RecoveryWindowInDays", "7"))));
+        table.expect(ExplicitlyDenied, new Case("without recovery", administrator, List.of(), dbMaster,
                         new Request(SECURITY_ADMIN, "secretsmanager:DeleteSecret", DB_MASTER_ARN,
-                                Map.of("secretsmanager:ForceDeleteWithoutRecovery", "true"))),
-                new Case("14 days where 14 are configured", administrator, List.of(), warehouse,
+                                Map.of("secretsmanager:ForceDeleteWithoutRecovery", "true"))));
+        table.expect(Allowed, new Case("14 days where 14 are configured", administrator, List.of(), warehouse,
                         new Request(SECURITY_ADMIN, "secretsmanager:DeleteSecret", WAREHOUSE_ARN,
-                                Map.of("secretsmanager:RecoveryWindowInDays", "14"))),
-                new Case("13 days where 14 are configured", administrator, List.of(), warehouse,
+                                Map.of("secretsmanager:RecoveryWindowInDays", "14"))));
+        table.expect(ExplicitlyDenied, new Case("13 days where 14 are configured", administrator, List.of(), warehouse,
                         new Request(SECURITY_ADMIN, "secretsmanager:DeleteSecret", WAREHOUSE_ARN,
-                                Map.of("secretsmanager:RecoveryWindowInDays", "13"))),
-                new Case("admin updates the policy", administrator, List.of(), dbMaster,
+                                Map.of("secretsmanager:RecoveryWindowInDays", "13"))));
+        table.expect(Allowed, new Case("admin updates the policy", administrator, List.of(), dbMaster,
                         new Request(SECURITY_ADMIN, "secretsmanager:PutResourcePolicy", DB_MASTER_ARN, Map.of())));
 
-        assertEquals(IamSimulator.expected(
-                "default 30-day window", Allowed,
-                "30 days", Allowed,
-                "7 days", ExplicitlyDenied,
-                "without recovery", ExplicitlyDenied,
-                "14 days where 14 are configured", Allowed,
-                "13 days where 14 are configured", ExplicitlyDenied,
-                "admin updates the policy", Allowed), IamSimulator.decisions(cases));
+        table.assertDecisions();
+    }
+
+    /**
+     * Any admin of the security account has kms:* through the key policy's account statement, so
+     * the key policy itself must keep everyone but the deployer from rewriting it or moving the key.
+     */
+    @Test
+    void onlyTheDeployerRewritesTheKeyPolicyOrMovesTheKey() {
+        DecisionTable table = new DecisionTable("onlyTheDeployerRewritesTheKeyPolicyOrMovesTheKey");
+        List<JsonObject> administrator = List.of(allow("*"));
+        for (String region : List.of(HOME, REPLICA)) {
+            JsonObject keyPolicy = keyPolicy("payments-data", region);
+            String key = keyArn(region, "mrk-1");
+            for (String action : List.of("kms:PutKeyPolicy", "kms:ReplicateKey", "kms:UpdatePrimaryRegion")) {
+                table.expect(ExplicitlyDenied, new Case("security admin " + action + " in " + region, administrator, List.of(),
+                        keyPolicy, new Request(SECURITY_OTHER_ADMIN, action, key, Map.of())));
+                table.expect(ExplicitlyDenied, new Case("break-glass " + action + " in " + region, administrator, List.of(),
+                        keyPolicy, new Request(role(SECURITY, "BreakGlassAdmin"), action, key, Map.of())));
+                table.expect(Allowed, new Case("deployer " + action + " in " + region, administrator, List.of(),
+                        keyPolicy, new Request(SECURITY_ADMIN, action, key, Map.of())));
+            }
+            table.expect(Allowed, new Case("security admin disables the key in " + region, administrator, List.of(), keyPolicy,
+                    new Request(SECURITY_OTHER_ADMIN, "kms:DisableKey", key, Map.of())));
+        }
+        table.assertDecisions();
+    }
+
+    /**
+     * The secret policy keeps every admin but the deployer from changing who may reach the secret,
+     * from dropping its replicas and from swapping its key, and everyone but the deployer and the
+     * configured writers from overwriting its value (a hundred versions purge the oldest).
+     */
+    @Test
+    void onlyTheDeployerReconfiguresASecretAndOnlyWritersChangeItsValue() {
+        JsonObject dbMaster = secretPolicy("payments/db-master");
+        JsonObject warehouse = secretPolicy("data/warehouse-readonly");
+        List<JsonObject> administrator = List.of(allow("*"));
+        DecisionTable table = new DecisionTable("onlyTheDeployerReconfiguresASecretAndOnlyWritersChangeItsValue");
+        for (String action : List.of("secretsmanager:PutResourcePolicy", "secretsmanager:DeleteResourcePolicy",
+                "secretsmanager:RemoveRegionsFromReplication", "secretsmanager:StopReplicationToReplica",
+                "secretsmanager:UpdateSecret", "secretsmanager:PutSecretValue", "secretsmanager:UpdateSecretVersionStage")) {
+            table.expect(ExplicitlyDenied, new Case("security admin " + action, administrator, List.of(), dbMaster,
+                    new Request(SECURITY_OTHER_ADMIN, action, DB_MASTER_ARN, Map.of())));
+            table.expect(Allowed, new Case("deployer " + action, administrator, List.of(), dbMaster,
+                    new Request(SECURITY_ADMIN, action, DB_MASTER_ARN, Map.of())));
+        }
+        List<JsonObject> mayWrite = List.of(allow("secretsmanager:*"));
+        table.expect(Allowed, new Case("writer puts a value", mayWrite, List.of(), dbMaster,
+                new Request(PAYMENTS_DB_ROTATION, "secretsmanager:PutSecretValue", DB_MASTER_ARN, Map.of())));
+        table.expect(Allowed, new Case("writer moves a version stage", mayWrite, List.of(), dbMaster,
+                new Request(PAYMENTS_DB_ROTATION, "secretsmanager:UpdateSecretVersionStage", DB_MASTER_ARN, Map.of())));
+        table.expect(ExplicitlyDenied, new Case("writer deletes", mayWrite, List.of(), dbMaster,
+                new Request(PAYMENTS_DB_ROTATION, "secretsmanager:DeleteSecret", DB_MASTER_ARN, Map.of())));
+        table.expect(ExplicitlyDenied, new Case("writer replaces the policy", mayWrite, List.of(), dbMaster,
+                new Request(PAYMENTS_DB_ROTATION, "secretsmanager:PutResourcePolicy", DB_MASTER_ARN, Map.of())));
+        table.expect(ImplicitlyDenied, new Case("writer reads", mayWrite, List.of(), dbMaster,
+                new Request(PAYMENTS_DB_ROTATION, "secretsmanager:GetSecretValue", DB_MASTER_ARN, Map.of())));
+        table.expect(ExplicitlyDenied, new Case("writer of one secret writes another", mayWrite, List.of(), warehouse,
+                new Request(PAYMENTS_DB_ROTATION, "secretsmanager:PutSecretValue", WAREHOUSE_ARN, Map.of())));
+        table.expect(ExplicitlyDenied, new Case("reader puts a value", mayWrite, List.of(), dbMaster,
+                new Request(PAYMENTS_API, "secretsmanager:PutSecretValue", DB_MASTER_ARN, Map.of())));
+        table.assertDecisions();
+    }
+
+    @Test
+    void writersEncryptNewValuesOnlyThroughSecretsManager() {
+        JsonObject home = keyPolicy("shared-secrets", HOME);
+        String key = keyArn(HOME, "mrk-2");
+        DecisionTable table = new DecisionTable("writersEncryptNewValuesOnlyThroughSecretsManager");
+        table.expect(Allowed, new Case("writer generates a data key through Secrets Manager", List.of(allow("kms:*")), List.of(), home,
+                new Request(PAYMENTS_DB_ROTATION, "kms:GenerateDataKey", key, viaSecretsManager(HOME))));
+        table.expect(ImplicitlyDenied, new Case("writer generates a data key directly", List.of(allow("kms:*")), List.of(), home,
+                new Request(PAYMENTS_DB_ROTATION, "kms:GenerateDataKey", key, Map.of())));
+        table.expect(ExplicitlyDenied, new Case("writer schedules the key's deletion", List.of(allow("kms:*")), List.of(), home,
+                new Request(PAYMENTS_DB_ROTATION, "kms:ScheduleKeyDeletion", key, Map.of("kms:ScheduleKeyDeletionPendingWindowInDays", "30"))));
+        table.assertDecisions();
     }
 
     private static JsonObject keyPolicy(String alias, String region) {

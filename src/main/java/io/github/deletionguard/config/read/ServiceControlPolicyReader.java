@@ -44,13 +44,17 @@ final class ServiceControlPolicyReader {
     }
 
     private static Optional<PolicyTarget> readTarget(ConfigNode element) {
-        return element.object("write each target as {id, alreadyAttached}.").flatMap(node -> {
-            node.allowOnlyFields("id", "alreadyAttached");
+        return element.object("write each target as {id, alreadyAttached, alreadyAttachedRcps}.").flatMap(node -> {
+            node.allowOnlyFields("id", "alreadyAttached", "alreadyAttachedRcps");
             // An account id written without quotes arrives as a number; accountId() catches lost zeros.
             Optional<String> id = node.required("id", "set the root (r-...), OU (ou-...-...) or 12-digit account id, quoted.",
                     ConfigNode::accountId);
             Optional<Integer> alreadyAttached = node.required("alreadyAttached", COUNT_FIX, ConfigNode::wholeNumber);
-            return allRead(id, alreadyAttached) ? Optional.of(new PolicyTarget(id.get(), alreadyAttached.get())) : Optional.empty();
+            Optional<Integer> alreadyAttachedRcps = node.withDefault("alreadyAttachedRcps", ConfigNode::wholeNumber,
+                    PolicyTarget.DEFAULT_ATTACHED_RCPS);
+            return allRead(id, alreadyAttached, alreadyAttachedRcps)
+                    ? Optional.of(new PolicyTarget(id.get(), alreadyAttached.get(), alreadyAttachedRcps.get()))
+                    : Optional.empty();
         });
     }
 }

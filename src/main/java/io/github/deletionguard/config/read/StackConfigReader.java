@@ -139,7 +139,7 @@ final class StackConfigReader {
     private Optional<Organization> readOrganization() {
         return requiredSection("organization", "add organization: {id, managementAccount: {id, name}, breakGlassRoles}.")
                 .flatMap(section -> section.object("write organization as a map.")).flatMap(node -> {
-                    node.allowOnlyFields("id", "managementAccount", "accessRoleName", "breakGlassRoles");
+                    node.allowOnlyFields("id", "managementAccount", "accessRoleName", "breakGlassRoles", "provisionerRoles");
                     Optional<String> id = node.required("id",
                             "set the organization id (o-...), shown by 'aws organizations describe-organization'.",
                             ConfigNode::text);
@@ -149,11 +149,18 @@ final class StackConfigReader {
                     Optional<String> accessRole = node.withDefault("accessRoleName", ConfigNode::text,
                             Organization.DEFAULT_ACCESS_ROLE);
                     Optional<List<BreakGlassRole>> breakGlass = node.withDefault("breakGlassRoles",
-                            list -> list.texts().map(roles -> roles.stream().map(BreakGlassRole::parse).toList()), List.of());
-                    return allRead(id, management, accessRole, breakGlass)
-                            ? Optional.of(new Organization(id.get(), management.get(), accessRole.get(), breakGlass.get()))
+                            StackConfigReader::readRoles, List.of());
+                    Optional<List<BreakGlassRole>> provisioners = node.withDefault("provisionerRoles",
+                            StackConfigReader::readRoles, List.of());
+                    return allRead(id, management, accessRole, breakGlass, provisioners)
+                            ? Optional.of(new Organization(id.get(), management.get(), accessRole.get(), breakGlass.get(),
+                            provisioners.get()))
                             : Optional.empty();
                 });
+    }
+
+    private static Optional<List<BreakGlassRole>> readRoles(ConfigNode list) {
+        return list.texts().map(roles -> roles.stream().map(BreakGlassRole::parse).toList());
     }
 
     private static Optional<NamedAccount> readNamedAccount(ConfigNode written, String defaultName) {

@@ -70,15 +70,35 @@ public final class ConfigValidator {
                     "use the name of the role the program assumes in every account, e.g. "
                             + Organization.DEFAULT_ACCESS_ROLE + ".");
         }
-        List<BreakGlassRole> roles = organization.breakGlassRoles();
+        checkRoles(path + ".breakGlassRoles", organization.breakGlassRoles(), "BreakGlass", "/emergency/BreakGlass");
+        checkRoles(path + ".provisionerRoles", organization.provisionerRoles(), "AWSControlTowerExecution",
+                "/provisioning/AccountBaseline");
+        List<String> breakGlass = organization.breakGlassRoles().stream().map(BreakGlassRole::written).toList();
+        List<BreakGlassRole> provisioners = organization.provisionerRoles();
+        for (int i = 0; i < provisioners.size(); i++) {
+            if (breakGlass.contains(provisioners.get(i).written())) {
+                issues.add(path + ".provisionerRoles[" + i + "]", "'" + provisioners.get(i).written()
+                                + "' is a break-glass role too: one role would both delete keys and rewrite the roles that guard them.",
+                        "keep the role in one of the two lists.");
+            }
+        }
+        if (breakGlass.contains(organization.accessRoleName())) {
+            issues.add(path + ".breakGlassRoles", "lists the access role '" + organization.accessRoleName()
+                            + "', which deploys the guardrails: it would also be allowed to delete every key and secret.",
+                    "give break-glass its own role, used by people only in an emergency.");
+        }
+    }
+
+    /** Role lists are written as names or paths and names, each once. */
+    private void checkRoles(String path, List<BreakGlassRole> roles, String exampleName, String examplePath) {
         for (int i = 0; i < roles.size(); i++) {
             if (!isRole(roles.get(i))) {
-                issues.add(path + ".breakGlassRoles[" + i + "]", "'" + roles.get(i).written() + "' is not a role name or /path/name.",
-                        "write the role name (BreakGlass) or its path and name (/emergency/BreakGlass), no ARN.");
+                issues.add(path + "[" + i + "]", "'" + roles.get(i).written() + "' is not a role name or /path/name.",
+                        "write the role name (" + exampleName + ") or its path and name (" + examplePath + "), no ARN.");
             }
         }
         Checks.listedOnce(issues, roles.stream().map(role -> Optional.of(role).filter(ConfigValidator::isRole)).toList(),
-                index -> path + ".breakGlassRoles[" + index + "]", BreakGlassRole::written, BreakGlassRole::written,
+                index -> path + "[" + index + "]", BreakGlassRole::written, BreakGlassRole::written,
                 "remove the duplicate.");
     }
 

@@ -102,6 +102,7 @@ final class CriticalResourcesValidator {
             Checks.deletionWindow(issues, path + ".recoveryWindowInDays", secret.recoveryWindowInDays(),
                     OptionalInt.of(CriticalSecretDefinition.DEFAULT_RECOVERY_WINDOW_DAYS));
             checkPrincipals(path + ".readers", secret.readers(), true);
+            checkPrincipals(path + ".writers", secret.writers(), false);
             checkReplicaRegions(path + ".replicaRegions", secret.replicaRegions());
             keys.ifPresent(all -> checkKeyOf(path, secret, all));
             secret.valueFromSecretConfig().filter(key -> !CONFIG_KEY_NAME.matcher(key).matches())

@@ -21,10 +21,15 @@ import static io.github.deletionguard.config.ConfigKeys.qualified;
 public final class ServiceControlPolicyValidator {
     private static final String PATH = qualified("serviceControlPolicy");
     /**
-     * AWS Organizations quota of SCPs on one root, OU or account since May 2026 (it was 5 before,
-     * as older documentation still says; a target near the limit deserves a look).
+     * AWS Organizations quota "Maximum number of SCPs attached to a root, OU or account": 10 since
+     * 15 May 2026 (5 before, as older documentation still says).
      */
     public static final int MAX_POLICIES_PER_TARGET = 10;
+    /**
+     * AWS Organizations quota "Maximum number of RCPs attached to a root, OU or account": 5,
+     * RCPFullAWSAccess included; the May 2026 change raised the SCP figures only.
+     */
+    public static final int MAX_RCPS_PER_TARGET = 5;
 
     private final ConfigIssues issues;
 
@@ -64,6 +69,7 @@ public final class ServiceControlPolicyValidator {
             String targetPath = PATH + ".targets[" + i + "]";
             checkTargetId(targetPath + ".id", targets.get(i), settings.rollout(), management);
             checkAttachedCount(targetPath + ".alreadyAttached", targets.get(i).alreadyAttached());
+            checkAttachedRcpCount(targetPath + ".alreadyAttachedRcps", targets.get(i).alreadyAttachedRcps());
         }
         Checks.listedOnce(issues, targets.stream().map(Optional::of).toList(), index -> PATH + ".targets[" + index + "].id",
                 PolicyTarget::id, PolicyTarget::id, "list each target once.");
@@ -91,6 +97,19 @@ public final class ServiceControlPolicyValidator {
             issues.add(path, alreadyAttached + " SCPs are attached already; with this program's policy there would be "
                             + (alreadyAttached + 1) + ", and AWS allows " + MAX_POLICIES_PER_TARGET + " per root, OU or account.",
                     "merge or detach one of the existing SCPs first, or attach this one to a different target.");
+        }
+    }
+
+    private void checkAttachedRcpCount(String path, int alreadyAttached) {
+        if (alreadyAttached < PolicyTarget.DEFAULT_ATTACHED_RCPS) {
+            issues.add(path, alreadyAttached + " cannot be right: AWS keeps RCPFullAWSAccess on every root, OU and account"
+                    + " once RCPs are enabled.", "count the RCPs the target has now, RCPFullAWSAccess included (1 when it has no other).");
+        } else if (alreadyAttached + 1 > MAX_RCPS_PER_TARGET) {
+            issues.add(path, alreadyAttached + " RCPs are attached already; with this program's resource control policy there"
+                            + " would be " + (alreadyAttached + 1) + ", and AWS allows " + MAX_RCPS_PER_TARGET
+                            + " RCPs per root, OU or account (quota \"Maximum number of RCPs attached\").",
+                    "merge or detach one of the existing RCPs first (aws organizations list-policies-for-target --filter"
+                            + " RESOURCE_CONTROL_POLICY --target-id <id>), or attach to a different target.");
         }
     }
 }
