@@ -21,6 +21,7 @@ import io.github.deletionguard.notifications.EventRulePublishers;
 import io.github.deletionguard.notifications.NotificationHub;
 import io.github.deletionguard.notifications.NotificationHubArgs;
 import io.github.deletionguard.outputs.OutputMaps;
+import io.github.deletionguard.prevention.DeletionExceptionsReview;
 import io.github.deletionguard.prevention.OrganizationGuardrail;
 import io.github.deletionguard.prevention.OrganizationGuardrailArgs;
 import io.github.deletionguard.prevention.OrganizationPolicies;
@@ -74,10 +75,12 @@ public final class DeletionGuardStack {
      *
      * @param organizationPolicies present when the stack configures the organization guardrail
      * @param remediation          present when the stack switches at least one remediation on
+     * @param exceptionsReview     present when the stack grants approved deletions or ephemeral scopes
      */
     record Documents(PolicyTemplate topicPolicy, VaultPolicies vaultPolicies,
                      Optional<OrganizationPolicies> organizationPolicies,
-                     Optional<PreparedRemediation> remediation, PreparedForwarding forwarding) {
+                     Optional<PreparedRemediation> remediation, PreparedForwarding forwarding,
+                     Optional<Map<String, Object>> exceptionsReview) {
 
         static Documents prepare(GuardConfig config, PolicyFiles policyFiles) {
             PolicyTemplate topicPolicy = policyFiles.load("notification-topic-policy.json");
@@ -86,7 +89,9 @@ public final class DeletionGuardStack {
             Optional<PreparedRemediation> remediation = PreparedRemediation.prepare(config, policyFiles);
             PreparedForwarding forwarding = PreparedForwarding.prepare(config, policyFiles,
                     remediation.map(prepared -> prepared.names().remediationDocument()));
-            return new Documents(topicPolicy, vaultPolicies, organizationPolicies, remediation, forwarding);
+            Optional<Map<String, Object>> exceptionsReview = organizationPolicies
+                    .flatMap(policies -> DeletionExceptionsReview.of(config, policies, policyFiles));
+            return new Documents(topicPolicy, vaultPolicies, organizationPolicies, remediation, forwarding, exceptionsReview);
         }
     }
 
@@ -202,6 +207,7 @@ public final class DeletionGuardStack {
             }
             ctx.export("resourceControlPolicyDocument", Output.of(policies.resourceControlPolicy().text()));
         });
+        documents.exceptionsReview().ifPresent(review -> ctx.export(DeletionExceptionsReview.OUTPUT, Output.of(review)));
     }
 
     /** Guarded accounts plus the security account, whose own alarms may notify too. */

@@ -50,6 +50,7 @@ public final class PlanCommand {
             return 1;
         }
         out.print(PlanText.render(run, notes(run)));
+        out.print(DeletionExceptionsSection.render(run));
         if (args.length == 4) {
             try {
                 Files.writeString(Path.of(args[3]), PlanJson.render(run));

@@ -49,11 +49,16 @@ public final class DeletionExemptions {
 
     private final List<String> exemptPrincipalArns;
     private final List<JsonObject> statements;
+    private final Map<String, List<String>> sidsByPrincipal;
     private final List<String> ephemeralOrgPaths;
 
     private DeletionExemptions(List<String> exemptPrincipalArns, List<JsonObject> statements, List<String> ephemeralOrgPaths) {
         this.exemptPrincipalArns = List.copyOf(exemptPrincipalArns);
         this.statements = List.copyOf(statements);
+        Map<String, List<String>> sids = new TreeMap<>();
+        statements.forEach(statement -> sids.computeIfAbsent(principalOf(statement), principal -> new ArrayList<>())
+                .add(sidOf(statement)));
+        this.sidsByPrincipal = sids;
         this.ephemeralOrgPaths = List.copyOf(ephemeralOrgPaths);
     }
 
@@ -171,6 +176,16 @@ public final class DeletionExemptions {
             throw new IllegalStateException("the template lacks the statements " + sids + " that ephemeral scopes lift; found " + found);
         }
         return document;
+    }
+
+    private static String principalOf(JsonObject statement) {
+        return statement.getAsJsonObject("Condition").getAsJsonObject("ArnEquals").get(PRINCIPAL_ARN).getAsString();
+    }
+
+    /** The SCP statements that confine an approval's role, for the plan's review of what each approval renders. */
+    public List<String> statementIdsFor(ApprovedDeletion approval) {
+        return sidsByPrincipal.getOrDefault(approval.principal(), List.of()).stream()
+                .filter(sid -> !sid.contains("Until") || sid.endsWith(SID_DATE.format(approval.until()))).toList();
     }
 
     private static String sidOf(JsonObject statement) {

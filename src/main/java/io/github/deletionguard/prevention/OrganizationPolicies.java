@@ -10,7 +10,8 @@ import java.util.Optional;
  * before anything is registered.
  */
 public record OrganizationPolicies(ServiceControlPolicyDocument serviceControlPolicy,
-                                   ResourceControlPolicyDocument resourceControlPolicy) {
+                                   ResourceControlPolicyDocument resourceControlPolicy,
+                                   DeletionExemptions deletionExemptions) {
 
     /**
      * Empty when the stack configures no organization guardrail. Call it before the first
@@ -23,7 +24,8 @@ public record OrganizationPolicies(ServiceControlPolicyDocument serviceControlPo
                     ServiceControlPolicyDocument.destructionActions(), files);
             return new OrganizationPolicies(
                     ServiceControlPolicyDocument.render(files.load(ServiceControlPolicyDocument.FILE), config, settings, exemptions),
-                    ResourceControlPolicyDocument.render(files.load(ResourceControlPolicyDocument.FILE), config, exemptions));
+                    ResourceControlPolicyDocument.render(files.load(ResourceControlPolicyDocument.FILE), config, exemptions),
+                    exemptions);
         });
     }
 }
