@@ -11,6 +11,7 @@ import io.github.deletionguard.plan.PlanCommand;
 import io.github.deletionguard.documents.PolicyFiles;
 
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Set;
 
 /**
@@ -24,7 +25,9 @@ public final class App {
 
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("plan")) {
-            System.exit(PlanCommand.run(args));
+            // One instant for the whole run: the config and the plan's own reading judge approvals by the same day.
+            Clock clock = Clock.fixed(Clock.systemUTC().instant(), ZoneOffset.UTC);
+            System.exit(new PlanCommand((ctx, keys) -> stack(ctx, keys, clock), clock).run(args));
         }
         if (OperateCommand.handles(args)) {
             System.exit(OperateCommand.run(args));

@@ -7,6 +7,10 @@ import com.pulumi.resources.ComponentResourceOptions;
 import io.github.deletionguard.accounts.AccountGuard;
 import io.github.deletionguard.accounts.AccountGuardArgs;
 import io.github.deletionguard.alarms.AlarmDefinition;
+import io.github.deletionguard.baseline.BaselineTemplates;
+import io.github.deletionguard.baseline.MemberBaselineStackSets;
+import io.github.deletionguard.baseline.MemberBaselineStackSetsArgs;
+import io.github.deletionguard.config.BaselineEngine;
 import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.config.MemberAccount;
 import io.github.deletionguard.config.NamedAccount;
@@ -48,6 +52,8 @@ import java.util.TreeMap;
  *       security account's critical keys and secrets, or, in a stack that guards some OUs while
  *       a sibling stack owns them, their ARNs.</li>
  *   <li>{@link #deployAccountGuards}: one guard per account this stack guards.</li>
+ *   <li>{@link #deployMemberBaselineStackSets}: with the StackSets engine, the baseline of every
+ *       account in the chosen OUs, now and later.</li>
  *   <li>{@link #deployOrganizationGuardrail}: the SCP, last, once what it protects is in place.</li>
  *   <li>{@link #export}: every stack output, in one place.</li>
  * </ol>
@@ -64,6 +70,8 @@ public final class DeletionGuardStack {
                 ? deployCentralResources(ctx, config, names, providers, documents)
                 : Central.ofSiblingStack(config, names);
         Map<String, Object> guardedAccounts = deployAccountGuards(config, names, providers, documents, central);
+        documents.baselineTemplates().ifPresent(templates ->
+                deployMemberBaselineStackSets(config, names, providers, templates));
         Optional<OrganizationGuardrail> guardrail = documents.organizationPolicies()
                 .map(policies -> deployOrganizationGuardrail(config, names, providers, policies));
         export(ctx, config, documents, central, guardedAccounts, guardrail);
@@ -75,11 +83,13 @@ public final class DeletionGuardStack {
      *
      * @param organizationPolicies present when the stack configures the organization guardrail
      * @param remediation          present when the stack switches at least one remediation on
+     * @param baselineTemplates    present with the StackSets engine
      * @param exceptionsReview     present when the stack grants approved deletions or ephemeral scopes
      */
     record Documents(PolicyTemplate topicPolicy, VaultPolicies vaultPolicies,
                      Optional<OrganizationPolicies> organizationPolicies,
                      Optional<PreparedRemediation> remediation, PreparedForwarding forwarding,
+                     Optional<BaselineTemplates> baselineTemplates,
                      Optional<Map<String, Object>> exceptionsReview) {
 
         static Documents prepare(GuardConfig config, PolicyFiles policyFiles) {
@@ -89,9 +99,14 @@ public final class DeletionGuardStack {
             Optional<PreparedRemediation> remediation = PreparedRemediation.prepare(config, policyFiles);
             PreparedForwarding forwarding = PreparedForwarding.prepare(config, policyFiles,
                     remediation.map(prepared -> prepared.names().remediationDocument()));
+            Optional<BaselineTemplates> baselineTemplates = config.memberBaseline().usesStackSets()
+                    ? Optional.of(BaselineTemplates.render(ResourceNames.of(config), forwarding, remediation,
+                    config.memberBaseline().regions()))
+                    : Optional.empty();
             Optional<Map<String, Object>> exceptionsReview = organizationPolicies
                     .flatMap(policies -> DeletionExceptionsReview.of(config, policies, policyFiles));
-            return new Documents(topicPolicy, vaultPolicies, organizationPolicies, remediation, forwarding, exceptionsReview);
+            return new Documents(topicPolicy, vaultPolicies, organizationPolicies, remediation, forwarding, baselineTemplates,
+                    exceptionsReview);
         }
     }
 
@@ -157,14 +172,34 @@ public final class DeletionGuardStack {
         List<AlarmDefinition> alarms = AlarmDefinition.forMode(config.alarmMode());
         Map<String, Object> guarded = new LinkedHashMap<>();
         for (MemberAccount member : config.guardedAccounts()) {
-            AccountGuard.Providers accountProviders = AccountGuard.providersOf(providers, member,
-                    config.securityAccount().homeRegion());
+            boolean byStackSets = config.baselineByStackSets(member);
+            Map<String, Object> summary = describe(member, names, alarms);
+            if (byStackSets) {
+                summary.put("memberBaseline", BaselineEngine.STACKSETS.configValue());
+            }
+            guarded.put(member.name(), summary);
+            if (byStackSets && member.cloudTrailLogGroup().isEmpty()) {
+                continue;
+            }
+            AccountGuard.Providers accountProviders = byStackSets
+                    ? AccountGuard.alarmProvidersOf(providers, member)
+                    : AccountGuard.providersOf(providers, member, config.securityAccount().homeRegion());
             new AccountGuard(member.name(), new AccountGuardArgs(member, accountProviders.regional(), accountProviders.iam(),
                     names, alarms, config.alarmSettings(), central.hubTopicArns(), documents.forwarding(),
-                    central.centralBusArn(), documents.remediation()), ComponentResourceOptions.builder().build());
-            guarded.put(member.name(), describe(member, names, alarms));
+                    central.centralBusArn(), documents.remediation(), byStackSets), ComponentResourceOptions.builder().build());
         }
         return guarded;
+    }
+
+    /**
+     * The StackSets live in the administrator's account (the management account, or the delegated
+     * administrator with callAs DELEGATED_ADMIN), in the security home region.
+     */
+    private static void deployMemberBaselineStackSets(GuardConfig config, ResourceNames names, AccountProviders providers,
+                                                      BaselineTemplates templates) {
+        new MemberBaselineStackSets("member-baseline", new MemberBaselineStackSetsArgs(
+                providers.forRegion(config.stackSetAdministrator(), config.securityAccount().homeRegion()), names, templates,
+                config.memberBaseline()), ComponentResourceOptions.builder().build());
     }
 
     /** AWS Organizations is served from us-east-1 only; the validator allows an SCP only in the stack that owns the central resources. */

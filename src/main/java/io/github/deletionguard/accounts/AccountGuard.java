@@ -13,11 +13,13 @@ import io.github.deletionguard.remediation.RemediationRoles;
 import io.github.deletionguard.remediation.RemediationRolesArgs;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * One guarded account: its IAM roles, once, and a region guard for each of its regions.
+ * One guarded account: its IAM roles, once, and a region guard for each of its regions. Where the
+ * StackSets deploy the account's baseline, only the region of its own log group is left, for its alarms.
  */
 public final class AccountGuard extends ComponentResource {
     /** Keeps the package name the component was first released under: the token is part of every child's URN. */
@@ -39,18 +41,26 @@ public final class AccountGuard extends ComponentResource {
         return new Providers(regional, providers.forRegion(account.account(), securityHomeRegion));
     }
 
+    /**
+     * For an account whose baseline the StackSets deploy: only its log group's region is left,
+     * for its alarms, and nothing needs the IAM provider.
+     */
+    public static Providers alarmProvidersOf(AccountProviders providers, MemberAccount account) {
+        Map<String, Provider> regional = new LinkedHashMap<>();
+        account.cloudTrailLogGroup().ifPresent(group ->
+                regional.put(group.region(), providers.forRegion(account.account(), group.region())));
+        return new Providers(regional, regional.values().stream().findFirst().orElse(null));
+    }
+
     public AccountGuard(String name, AccountGuardArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         MemberAccount account = args.account();
-        Provider iamProvider = args.iamProvider();
-        EventForwardingRole forwardingRole = new EventForwardingRole(name + "-event-forwarding",
-                new EventForwardingRoleArgs(iamProvider, account.id(), account.regions(), args.forwarding()),
-                ComponentResourceOptions.builder().parent(this).build());
-        Optional<RemediationRoles> remediationRoles = args.remediation().map(remediation ->
-                new RemediationRoles(name + "-remediation", new RemediationRolesArgs(
-                        iamProvider, account.id(), account.regions(), remediation),
-                        ComponentResourceOptions.builder().parent(this).build()));
-        for (String region : account.regions()) {
+        Optional<AccountRegionGuardArgs.Baseline> baseline = args.baselineByStackSets()
+                ? Optional.empty() : Optional.of(deployRoles(name, args));
+        List<String> regions = args.baselineByStackSets()
+                ? account.regions().stream().filter(account::hostsLogGroupIn).toList()
+                : account.regions();
+        for (String region : regions) {
             new AccountRegionGuard(name + "-" + region, new AccountRegionGuardArgs(
                     args.regionProviders().get(region),
                     region,
@@ -60,13 +70,24 @@ public final class AccountGuard extends ComponentResource {
                     args.alarms(),
                     args.alarmSettings(),
                     Optional.ofNullable(args.hubTopicArns().get(region)),
-                    args.forwarding(),
-                    forwardingRole.roleArn(),
-                    args.centralBusArn(),
-                    args.remediation(),
-                    remediationRoles.map(RemediationRoles::triggerRoleArn)),
+                    baseline),
                     ComponentResourceOptions.builder().parent(this).build());
         }
         registerOutputs(Map.of("accountId", Output.of(account.id())));
+    }
+
+    /** The account's roles, once; every region's rules use them. */
+    private AccountRegionGuardArgs.Baseline deployRoles(String name, AccountGuardArgs args) {
+        MemberAccount account = args.account();
+        Provider iamProvider = args.iamProvider();
+        EventForwardingRole forwardingRole = new EventForwardingRole(name + "-event-forwarding",
+                new EventForwardingRoleArgs(iamProvider, account.id(), account.regions(), args.forwarding()),
+                ComponentResourceOptions.builder().parent(this).build());
+        Optional<RemediationRoles> remediationRoles = args.remediation().map(remediation ->
+                new RemediationRoles(name + "-remediation", new RemediationRolesArgs(
+                        iamProvider, account.id(), account.regions(), remediation),
+                        ComponentResourceOptions.builder().parent(this).build()));
+        return new AccountRegionGuardArgs.Baseline(args.forwarding(), forwardingRole.roleArn(), args.centralBusArn(),
+                args.remediation(), remediationRoles.map(RemediationRoles::triggerRoleArn));
     }
 }

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param forwarding      forwarding, deployed in every region of the account
  * @param centralBusArn   the central bus, so forwarding targets are created after it
  * @param remediation     present only when the stack switches remediation on
+ * @param baselineByStackSets the StackSets deploy the account's roles, rules and remediation: only its alarms are left here
  */
 public record AccountGuardArgs(
         MemberAccount account,
@@ -31,7 +32,8 @@ public record AccountGuardArgs(
         Map<String, Output<String>> hubTopicArns,
         PreparedForwarding forwarding,
         Output<String> centralBusArn,
-        Optional<PreparedRemediation> remediation) {
+        Optional<PreparedRemediation> remediation,
+        boolean baselineByStackSets) {
 
     public AccountGuardArgs {
         regionProviders = Map.copyOf(regionProviders);

@@ -29,13 +29,15 @@ public final class AccountRegionGuard extends ComponentResource {
                         args.hubTopicArn().orElseThrow()),
                         ComponentResourceOptions.builder().parent(this).build()).alarmNames())
                 .orElse(Output.of(List.of()));
-        new DeletionEventForwarding(name + "-forwarding", new DeletionEventForwardingArgs(
-                args.provider(), args.forwarding(), args.forwardingRoleArn(), args.centralBusArn()),
-                ComponentResourceOptions.builder().parent(this).build());
-        args.remediation().ifPresent(remediation -> new DeletionRemediation(name + "-remediation",
-                new DeletionRemediationArgs(args.provider(), args.region(), args.accountId(), remediation,
-                        args.triggerRoleArn().orElseThrow()),
-                ComponentResourceOptions.builder().parent(this).build()));
+        args.baseline().ifPresent(baseline -> {
+            new DeletionEventForwarding(name + "-forwarding", new DeletionEventForwardingArgs(
+                    args.provider(), baseline.forwarding(), baseline.forwardingRoleArn(), baseline.centralBusArn()),
+                    ComponentResourceOptions.builder().parent(this).build());
+            baseline.remediation().ifPresent(remediation -> new DeletionRemediation(name + "-remediation",
+                    new DeletionRemediationArgs(args.provider(), args.region(), args.accountId(), remediation,
+                            baseline.triggerRoleArn().orElseThrow()),
+                    ComponentResourceOptions.builder().parent(this).build()));
+        });
         registerOutputs(new TreeMap<>(Map.of("region", Output.of(args.region()), "alarmNames", alarmNames)));
     }
 }

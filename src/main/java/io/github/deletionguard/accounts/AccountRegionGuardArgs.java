@@ -15,10 +15,7 @@ import java.util.Optional;
  * @param provider          the account's provider in this region
  * @param cloudTrailLogGroup the log group the alarms read, present only where the account's trail delivers in this region
  * @param hubTopicArn       the notification topic of this region, present where alarms may publish
- * @param forwardingRoleArn the account's forwarding role
- * @param centralBusArn     the forwarding rule's target
- * @param remediation       present only when the stack switches remediation on
- * @param triggerRoleArn    the account's remediation trigger role, present with remediation
+ * @param baseline          the member baseline, absent where the StackSets deploy it instead
  */
 public record AccountRegionGuardArgs(
         Provider provider,
@@ -29,11 +26,19 @@ public record AccountRegionGuardArgs(
         List<AlarmDefinition> alarms,
         AlarmSettings alarmSettings,
         Optional<Output<String>> hubTopicArn,
-        PreparedForwarding forwarding,
-        Output<String> forwardingRoleArn,
-        Output<String> centralBusArn,
-        Optional<PreparedRemediation> remediation,
-        Optional<Output<String>> triggerRoleArn) {
+        Optional<Baseline> baseline) {
+
+    /**
+     * The forwarding rules and remediation of one account and region.
+     *
+     * @param forwardingRoleArn the account's forwarding role
+     * @param centralBusArn     the forwarding rule's target
+     * @param remediation       present only when the stack switches remediation on
+     * @param triggerRoleArn    the account's remediation trigger role, present with remediation
+     */
+    public record Baseline(PreparedForwarding forwarding, Output<String> forwardingRoleArn, Output<String> centralBusArn,
+                           Optional<PreparedRemediation> remediation, Optional<Output<String>> triggerRoleArn) {
+    }
 
     public AccountRegionGuardArgs {
         alarms = List.copyOf(alarms);

@@ -27,6 +27,7 @@ public record GuardConfig(
         Optional<ServiceControlPolicySettings> serviceControlPolicy,
         StackScope stackScope,
         RemediationSettings remediation,
+        MemberBaseline memberBaseline,
         DeletionExceptions deletionExceptions) {
 
     public static final String DEFAULT_RESOURCE_PREFIX = "deletion-guard";
@@ -61,7 +62,24 @@ public record GuardConfig(
     /** The same stack with other deletion exceptions, e.g. none, to measure what they add. */
     public GuardConfig withDeletionExceptions(DeletionExceptions exceptions) {
         return new GuardConfig(alarmMode, resourcePrefix, defaultRegions, organization, securityAccount, accounts,
-                alarmSettingsByMode, criticalResources, serviceControlPolicy, stackScope, remediation, exceptions);
+                alarmSettingsByMode, criticalResources, serviceControlPolicy, stackScope, remediation, memberBaseline, exceptions);
+    }
+
+    /** True when the StackSets, not this stack's providers, deploy the member baseline to the account. */
+    public boolean baselineByStackSets(MemberAccount member) {
+        return memberBaseline.coversWithStackSets(member, organization.managementAccount().id());
+    }
+
+    /**
+     * The account the StackSets are created in: the delegated administrator when the baseline
+     * calls as one (validation made sure it is the security account or a configured account),
+     * else the management account.
+     */
+    public NamedAccount stackSetAdministrator() {
+        return memberBaseline.delegatedAdministrator()
+                .map(id -> securityAccount.account().id().equals(id) ? securityAccount.account()
+                        : accounts.stream().filter(member -> member.id().equals(id)).findFirst().orElseThrow().account())
+                .orElse(organization.managementAccount());
     }
 
     /** The accounts this stack deploys guards to. */

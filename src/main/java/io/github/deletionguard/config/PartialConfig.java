@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param criticalKeys         empty when the key is set but no list; unset, it is an empty list (no keys)
  * @param alarmSettingsByMode  the modes whose settings could be read
  * @param serviceControlPolicy empty when the stack deploys no SCP, or when its section could not be read
+ * @param memberBaseline       empty when its section could not be read; unset, every account is on providers
  * @param approvedDeletions    empty when the key is set but no list; unset, it is an empty list
  * @param evaluatedOn          the date (UTC) the run judges approval dates by
  */
@@ -35,6 +36,7 @@ public record PartialConfig(
         Optional<ServiceControlPolicySettings> serviceControlPolicy,
         Optional<StackScope> stackScope,
         Optional<RemediationSettings> remediation,
+        Optional<MemberBaseline> memberBaseline,
         Optional<List<Optional<ApprovedDeletion>>> approvedDeletions,
         Optional<List<Optional<EphemeralScope>>> ephemeralScopes,
         LocalDate evaluatedOn) {
@@ -69,12 +71,13 @@ public record PartialConfig(
         boolean everyModeRead = Arrays.stream(AlarmMode.values()).allMatch(alarmSettingsByMode::containsKey);
         if (!everyModeRead || alarmMode.isEmpty() || defaultRegions.isEmpty() || organization.isEmpty()
                 || securityAccount.isEmpty() || allAccounts.isEmpty() || keys.isEmpty() || secrets.isEmpty()
-                || stackScope.isEmpty() || remediation.isEmpty() || approvals.isEmpty() || scopes.isEmpty()) {
+                || stackScope.isEmpty() || remediation.isEmpty() || memberBaseline.isEmpty() || approvals.isEmpty()
+                || scopes.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new GuardConfig(alarmMode.get(), resourcePrefix, defaultRegions.get(), organization.get(),
                 securityAccount.get(), allAccounts.get(), alarmSettingsByMode, new CriticalResources(keys.get(), secrets.get()),
-                serviceControlPolicy, stackScope.get(), remediation.get(),
+                serviceControlPolicy, stackScope.get(), remediation.get(), memberBaseline.get(),
                 new DeletionExceptions(approvals.get(), scopes.get(), evaluatedOn)));
     }
 

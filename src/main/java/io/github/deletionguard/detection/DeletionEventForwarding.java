@@ -19,6 +19,10 @@ import java.util.Map;
  */
 public final class DeletionEventForwarding extends ComponentResource {
     public static final String TYPE = "deletion-guard:detection:DeletionEventForwarding";
+    public static final String RULE_DESCRIPTION = "Forwards KMS key and secret deletions, use of keys and secrets pending deletion,"
+            + " deletion-guard alarms and remediation results to the security account";
+    /** The id of the rule's one target, the central bus. */
+    public static final String TARGET_ID = "central-bus";
 
     public DeletionEventForwarding(String name, DeletionEventForwardingArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
@@ -26,14 +30,13 @@ public final class DeletionEventForwarding extends ComponentResource {
         PreparedForwarding forwarding = args.forwarding();
         EventRule rule = new EventRule(name + "-rule", EventRuleArgs.builder()
                 .name(forwarding.names().forwardingRule())
-                .description("Forwards KMS key and secret deletions, use of keys and secrets pending deletion,"
-                        + " deletion-guard alarms and remediation results to the security account")
+                .description(RULE_DESCRIPTION)
                 .eventPattern(forwarding.forwardingPattern())
                 .state(forwarding.forwardingState().name())
                 .build(), ChildOptions.of(this, provider));
         new EventTarget(name + "-to-central-bus", EventTargetArgs.builder()
                 .rule(rule.name())
-                .targetId("central-bus")
+                .targetId(TARGET_ID)
                 .arn(args.centralBusArn())
                 .roleArn(args.roleArn())
                 .build(), ChildOptions.of(this, provider));

@@ -18,6 +18,9 @@ import java.util.Map;
  */
 public final class EventForwardingRole extends ComponentResource {
     public static final String TYPE = "deletion-guard:detection:EventForwardingRole";
+    public static final String DESCRIPTION = "Lets this account's deletion-guard forwarding rules put events on the central bus";
+    /** The role's one inline policy. */
+    public static final String PERMISSIONS_POLICY = "put-events-on-central-bus";
 
     private final Output<String> roleArn;
 
@@ -27,10 +30,10 @@ public final class EventForwardingRole extends ComponentResource {
         PreparedForwarding forwarding = args.forwarding();
         Role role = new Role(name + "-role", RoleArgs.builder()
                 .name(forwarding.names().forwardingRole())
-                .description("Lets this account's deletion-guard forwarding rules put events on the central bus")
+                .description(DESCRIPTION)
                 .assumeRolePolicy(forwarding.renderRoleTrust(args.accountId(), args.regions()))
                 .inlinePolicies(RoleInlinePolicyArgs.builder()
-                        .name("put-events-on-central-bus")
+                        .name(PERMISSIONS_POLICY)
                         .policy(forwarding.rolePolicy())
                         .build())
                 .build(), ChildOptions.ofFixedName(this, provider));

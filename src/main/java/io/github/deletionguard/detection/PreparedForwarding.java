@@ -48,8 +48,19 @@ public record PreparedForwarding(
         }
     }
 
+    /**
+     * One rule every guarded account and region has on its default bus, forwarding to the central bus.
+     */
+    public record MemberRule(String name, String pattern, RuleState state) {
+    }
+
     public PreparedForwarding {
         centralRules = List.copyOf(centralRules);
+    }
+
+    /** Every rule each account and region forwards with: both engines deploy exactly these. */
+    public List<MemberRule> memberRules() {
+        return List.of(new MemberRule(names.forwardingRule(), forwardingPattern, forwardingState));
     }
 
     /**

@@ -114,9 +114,24 @@ public record ResourceNames(String prefix, String securityAccountId, String home
         return Arns.cloudWatchAlarm(region, "*", anyName());
     }
 
+    /** The StackSet of the member baseline's IAM roles, deployed to one region in every account of its OUs. */
+    public String globalBaselineStackSet() {
+        return named("member-baseline-global");
+    }
+
+    /** The StackSet of the member baseline's rules and remediation document, deployed to every baseline region. */
+    public String regionalBaselineStackSet() {
+        return named("member-baseline-regional");
+    }
+
     /** The organization's service control policy; its first part, when it is split into several. */
     public String serviceControlPolicy() {
         return named("deny-key-and-secret-deletion");
+    }
+
+    /** The organization's resource control policy, attached where the service control policy is. */
+    public String resourceControlPolicy() {
+        return named("protect-keys-and-secrets");
     }
 
     /**
@@ -125,11 +140,6 @@ public record ResourceNames(String prefix, String securityAccountId, String home
      */
     public String serviceControlPolicy(int part) {
         return part == 1 ? serviceControlPolicy() : serviceControlPolicy() + "-" + part;
-    }
-
-    /** The organization's resource control policy. */
-    public String resourceControlPolicy() {
-        return named("protect-keys-and-secrets");
     }
 
     /** Every StackSet the program names, in the management or delegated administrator account. */

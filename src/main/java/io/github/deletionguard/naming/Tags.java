@@ -19,6 +19,11 @@ public final class Tags {
      */
     public static final String DRILL_TAG_KEY = "deletion-guard-drill";
     public static final String DRILL_TAG_VALUE = "true";
+    /**
+     * The drill tag's value on the drill's own key and secret just before its final cleanup deletes
+     * them: the remediation document leaves exactly these deleted, so the cleanup is not undone.
+     */
+    public static final String DRILL_CLEANUP_VALUE = "cleanup";
 
     private Tags() {
     }

@@ -3,14 +3,18 @@ package io.github.deletionguard.plan;
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.pulumi.Context;
+import com.pulumi.Log;
 import com.pulumi.core.Output;
 import com.pulumi.resources.Resource;
 import com.pulumi.resources.ResourceTransformation;
+import com.pulumi.test.Mocks;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
+import com.pulumi.test.internal.MockMonitor;
 import com.pulumi.test.internal.PulumiTestInternal;
 import pulumirpc.Resource.RegisterResourceRequest;
+import pulumirpc.Resource.RegisterResourceResponse;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -29,7 +34,9 @@ import java.util.logging.Logger;
 /**
  * Runs a Pulumi program under the SDK's in-process mock engine and returns every registration as
  * the engine received it. The program is the same one {@code pulumi up} runs; only the engine
- * and the cloud are simulated.
+ * and the cloud are simulated. This is the one class that uses the SDK's internal test classes
+ * ({@code com.pulumi.test.internal}, the engine's wire types), so an SDK upgrade that changes
+ * them changes this file only.
  */
 public final class OfflineEngine {
     private static final String STACK_TYPE = "pulumi:pulumi:Stack";
@@ -78,7 +85,7 @@ public final class OfflineEngine {
                 .build();
         try {
             TestResult result = engine.runTest(program);
-            List<RecordingMonitor.Registration> registrations = new ArrayList<>(monitor.get().registrations());
+            List<Registration> registrations = new ArrayList<>(monitor.get().registrations());
             registrations.sort(Comparator.comparingInt(registration ->
                     constructionOrder.getOrDefault(registration.resource(), Integer.MAX_VALUE)));
             List<Exception> errors = new ArrayList<>(result.exceptions());
@@ -92,13 +99,13 @@ public final class OfflineEngine {
         }
     }
 
-    private static List<PlannedResource> toPlannedResources(List<RecordingMonitor.Registration> registrations) {
+    private static List<PlannedResource> toPlannedResources(List<Registration> registrations) {
         String stackUrn = registrations.stream()
                 .filter(registration -> registration.request().getType().equals(STACK_TYPE))
-                .map(RecordingMonitor.Registration::urn).findFirst().orElse("");
+                .map(Registration::urn).findFirst().orElse("");
         Map<String, PlannedResource.ProviderTarget> providerTargets = new HashMap<>();
         List<PlannedResource> resources = new ArrayList<>();
-        for (RecordingMonitor.Registration registration : registrations) {
+        for (Registration registration : registrations) {
             RegisterResourceRequest request = registration.request();
             if (request.getType().equals(STACK_TYPE)) {
                 continue;
@@ -146,5 +153,34 @@ public final class OfflineEngine {
 
     static JsonElement toJson(Object value) {
         return GSON.toJsonTree(value);
+    }
+
+    /** A registration request as the SDK sent it, and the URN the engine assigned. */
+    private record Registration(Resource resource, RegisterResourceRequest request, String urn) {
+    }
+
+    /** The mock engine's monitor, keeping each registration exactly as {@code pulumi up} would send it. */
+    private static final class RecordingMonitor extends MockMonitor {
+        private final List<Registration> registrations = new ArrayList<>();
+
+        RecordingMonitor(Mocks mocks, Log log) {
+            super(mocks, log);
+        }
+
+        @Override
+        public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource, RegisterResourceRequest request) {
+            return super.registerResourceAsync(resource, request).thenApply(response -> {
+                synchronized (registrations) {
+                    registrations.add(new Registration(resource, request, response.getUrn()));
+                }
+                return response;
+            });
+        }
+
+        List<Registration> registrations() {
+            synchronized (registrations) {
+                return List.copyOf(registrations);
+            }
+        }
     }
 }

@@ -7,10 +7,14 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 
 /**
- * The {@code plan --json} document, read by tooling: keep its shape stable. One object with
- * {@code stack}, {@code resources} (registration order) and {@code outputs}.
+ * The {@code plan --json} document, read by tooling: keep its shape stable, and its bytes stable
+ * from run to run. One object with {@code schemaVersion}, {@code stack}, {@code resources}
+ * (construction order) and {@code outputs} (sorted by name). A change that could break a reader
+ * (a field removed, renamed or changing meaning) raises {@link #SCHEMA_VERSION}; an added field
+ * does not.
  */
 public final class PlanJson {
+    public static final int SCHEMA_VERSION = 1;
     private static final Gson PRETTY = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
 
     private PlanJson() {
@@ -18,6 +22,7 @@ public final class PlanJson {
 
     public static String render(OfflineEngine.Run run) {
         JsonObject document = new JsonObject();
+        document.addProperty("schemaVersion", SCHEMA_VERSION);
         document.addProperty("stack", run.stack());
         JsonArray resources = new JsonArray();
         run.resources().forEach(resource -> resources.add(resource(resource)));

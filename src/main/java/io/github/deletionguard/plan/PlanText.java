@@ -1,15 +1,19 @@
 package io.github.deletionguard.plan;
 
 import com.google.gson.JsonElement;
+import com.pulumi.aws.cloudwatch.MetricAlarm;
 
-import java.util.LinkedHashMap;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * The human-readable plan: per account and region, each AWS resource with the inputs a reviewer
- * checks, then the resource counts.
+ * checks, then the alarms, counts, cost and what to do after the first {@code pulumi up}.
  */
 public final class PlanText {
     /** The inputs worth reading per resource type; the JSON output has all of them. */
@@ -32,38 +36,54 @@ public final class PlanText {
             Map.entry("aws:cloudwatch/eventTarget:EventTarget", List.of("arn", "roleArn")),
             Map.entry("aws:cloudwatch/eventBusPolicy:EventBusPolicy", List.of("policy")),
             Map.entry("aws:ssm/document:Document", List.of("name", "documentType")),
-            Map.entry("aws:iam/role:Role", List.of("name", "assumeRolePolicy")));
+            Map.entry("aws:iam/role:Role", List.of("name", "assumeRolePolicy")),
+            Map.entry("aws:cloudformation/stackSet:StackSet", List.of("name", "permissionModel", "callAs", "autoDeployment",
+                    "operationPreferences", "templateBody")),
+            Map.entry("aws:cloudformation/stackSetInstance:StackSetInstance", List.of("region", "deploymentTargets")));
     private static final int LONG_DOCUMENT = 160;
+    private static final Map<String, String> COMPARISON = Map.of(
+            "GreaterThanOrEqualToThreshold", ">=", "GreaterThanThreshold", ">",
+            "LessThanThreshold", "<", "LessThanOrEqualToThreshold", "<=");
 
     private PlanText() {
     }
 
-    public static String render(OfflineEngine.Run run, List<String> notes) {
-        StringBuilder text = new StringBuilder();
-        Map<PlannedResource.ProviderTarget, List<PlannedResource>> byTarget = new LinkedHashMap<>();
-        Map<String, String> accountNames = new TreeMap<>();
-        for (PlannedResource resource : run.resources()) {
-            if (resource.isProvider()) {
-                PlannedResource.ProviderTarget target = ProviderInputs.target(resource.inputs());
-                accountNames.put(target.account(), accountName(resource.name(), target.region()));
-            }
-            resource.provider().ifPresent(target ->
-                    byTarget.computeIfAbsent(target, key -> new java.util.ArrayList<>()).add(resource));
-        }
-        Object mode = run.outputs().get("alarmMode");
-        text.append("deletion-guard plan for stack '").append(run.stack()).append("'")
-                .append(mode == null ? "" : " (alarmMode " + mode + ")").append('\n');
-        notes.forEach(note -> text.append("note: ").append(note).append('\n'));
+    /** One part of the full plan; a feature with something to review adds its section to {@link #SECTIONS}. */
+    @FunctionalInterface
+    interface Section {
+        void appendTo(StringBuilder text, PlanView plan);
+    }
 
-        Map<String, Integer> perAccount = new TreeMap<>();
-        byTarget.forEach((target, resources) -> {
-            String account = accountNames.getOrDefault(target.account(), "?") + " (" + target.account() + ")";
-            perAccount.merge(account, resources.size(), Integer::sum);
-            text.append('\n').append(account).append(' ').append(target.region())
+    /** The sections of the full plan, in order. */
+    private static final List<Section> SECTIONS = List.of(
+            PlanText::resourcesPerPlace,
+            PlanText::alarms,
+            PlanText::resourcesPerAccount,
+            PlanText::monthlyCost,
+            PlanText::totals);
+
+    /**
+     * @param baselineCoverage the member baseline's coverage, read from the config the run
+     *                         deployed; it precedes the post-deploy checklist, which ends the plan
+     */
+    public static String render(OfflineEngine.Run run, List<String> notes, Set<String> secureConfigKeys,
+                                String baselineCoverage) {
+        PlanView plan = new PlanView(run, secureConfigKeys);
+        StringBuilder text = new StringBuilder(plan.title("plan")).append('\n');
+        notes.forEach(note -> text.append("note: ").append(note).append('\n'));
+        SECTIONS.forEach(section -> section.appendTo(text, plan));
+        text.append(baselineCoverage);
+        postDeployChecklist(text, plan);
+        return text.toString();
+    }
+
+    private static void resourcesPerPlace(StringBuilder text, PlanView plan) {
+        plan.byTarget().forEach((target, resources) -> {
+            text.append('\n').append(plan.account(target.account())).append(' ').append(target.region())
                     .append(": ").append(resources.size()).append(" resources\n");
             for (PlannedResource resource : resources) {
                 text.append("  ").append(resource.type()).append("  ").append(resource.name()).append('\n');
-                List<String> options = new java.util.ArrayList<>();
+                List<String> options = new ArrayList<>();
                 if (resource.protect()) {
                     options.add("protect");
                 }
@@ -81,35 +101,64 @@ public final class PlanText {
                 }
             }
         });
+    }
 
+    /** The runbook is keyed on alarm names: each with where it is and when it fires. */
+    private static void alarms(StringBuilder text, PlanView plan) {
+        List<PlannedResource> alarms = plan.ofType(MetricAlarm.class);
+        text.append("\nAlarms (").append(alarms.size()).append("; the README's alarm table says what to do when one fires):\n");
+        if (alarms.isEmpty()) {
+            text.append("  none: no account has a cloudTrailLogGroup, so only the EventBridge rules watch.\n");
+        }
+        for (PlannedResource alarm : alarms) {
+            text.append("  ").append(alarm.input("name")).append("  ").append(plan.place(alarm.provider().orElseThrow()))
+                    .append(": ").append(alarm.input("statistic")).append(" of ").append(alarm.input("metricName"))
+                    .append(' ').append(COMPARISON.getOrDefault(alarm.input("comparisonOperator"), alarm.input("comparisonOperator")))
+                    .append(' ').append(alarm.input("threshold"))
+                    .append(" in ").append(alarm.input("datapointsToAlarm")).append(" of ").append(alarm.input("evaluationPeriods"))
+                    .append(" periods of ").append(alarm.input("period")).append(" s; missing data ")
+                    .append(alarm.input("treatMissingData")).append('\n');
+        }
+    }
+
+    private static void resourcesPerAccount(StringBuilder text, PlanView plan) {
+        Map<String, Integer> perAccount = new TreeMap<>();
+        plan.byTarget().forEach((target, resources) -> perAccount.merge(plan.account(target.account()), resources.size(), Integer::sum));
         text.append("\nAWS resources per account:\n");
         perAccount.forEach((account, count) -> text.append("  ").append(account).append(": ").append(count).append('\n'));
-        long providers = run.resources().stream().filter(PlannedResource::isProvider).count();
-        long components = run.resources().stream().filter(PlannedResource::isComponent).count();
-        long awsResources = run.resources().size() - providers - components;
-        MonthlyCost cost = MonthlyCost.of(run.resources());
+    }
+
+    private static void monthlyCost(StringBuilder text, PlanView plan) {
+        MonthlyCost cost = MonthlyCost.of(plan.run().resources());
         text.append("\nEstimated monthly AWS list price (USD, prices of ").append(MonthlyCost.PRICES_AS_OF)
                 .append("; event charges at guard volumes round to zero):\n");
-        int free = (int) providers;
-        for (Map.Entry<PlannedResource.ProviderTarget, java.math.BigDecimal> entry : cost.byAccountRegion().entrySet()) {
+        int free = plan.byTarget().size();
+        for (Map.Entry<PlannedResource.ProviderTarget, BigDecimal> entry : cost.byAccountRegion().entrySet()) {
             if (entry.getValue().signum() > 0) {
                 free--;
-                text.append("  ").append(accountNames.getOrDefault(entry.getKey().account(), "?")).append(' ')
-                        .append(entry.getKey().region()).append(": $")
-                        .append(entry.getValue().setScale(2, java.math.RoundingMode.HALF_UP)).append('\n');
+                text.append("  ").append(plan.place(entry.getKey())).append(": $")
+                        .append(entry.getValue().setScale(2, RoundingMode.HALF_UP)).append('\n');
             }
         }
         text.append("  ").append(free).append(" other account-regions: $0.00 each\n");
         text.append("  total: $").append(cost.total()).append('\n');
-        text.append("Total: ").append(run.resources().size()).append(" registrations = ")
-                .append(awsResources).append(" AWS resources + ").append(providers).append(" providers + ")
-                .append(components).append(" components\n");
-        return text.toString();
     }
 
-    private static String accountName(String providerName, String region) {
-        String name = providerName.startsWith("aws-") ? providerName.substring(4) : providerName;
-        return name.endsWith("-" + region) ? name.substring(0, name.length() - region.length() - 1) : name;
+    private static void totals(StringBuilder text, PlanView plan) {
+        List<PlannedResource> resources = plan.run().resources();
+        long providers = resources.stream().filter(PlannedResource::isProvider).count();
+        long components = resources.stream().filter(PlannedResource::isComponent).count();
+        text.append("Total: ").append(resources.size()).append(" registrations = ")
+                .append(resources.size() - providers - components).append(" AWS resources + ").append(providers).append(" providers + ")
+                .append(components).append(" components\n");
+    }
+
+    private static void postDeployChecklist(StringBuilder text, PlanView plan) {
+        text.append("\nAfter the first pulumi up:\n");
+        List<String> items = PostDeployChecklist.items(plan);
+        for (int i = 0; i < items.size(); i++) {
+            text.append("  ").append(i + 1).append(". ").append(items.get(i)).append('\n');
+        }
     }
 
     private static String show(JsonElement value) {

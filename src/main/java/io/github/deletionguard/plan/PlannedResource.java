@@ -1,6 +1,8 @@
 package io.github.deletionguard.plan;
 
 import com.google.gson.JsonObject;
+import com.pulumi.core.annotations.ResourceType;
+import com.pulumi.resources.CustomResource;
 
 import java.util.List;
 import java.util.Optional;
@@ -23,9 +25,19 @@ public record PlannedResource(
         JsonObject inputs) {
 
     public static final String AWS_PROVIDER_TYPE = "pulumi:providers:aws";
+    public static final String SERVICE_CONTROL_POLICY_TYPE = "aws:organizations/policy:Policy";
 
     /** Where a provider acts: its one allowed account and its region. */
     public record ProviderTarget(String account, String region) {
+    }
+
+    /** The Pulumi type token of an SDK resource class, e.g. {@code aws:kms/key:Key}. */
+    public static String typeToken(Class<? extends CustomResource> type) {
+        return type.getAnnotation(ResourceType.class).type();
+    }
+
+    public boolean is(Class<? extends CustomResource> sdkType) {
+        return type.equals(typeToken(sdkType));
     }
 
     public boolean isProvider() {

@@ -28,6 +28,12 @@ final class ProviderInputs {
                 inputs.has("region") ? inputs.get("region").getAsString() : "");
     }
 
+    /** The account's configured name, from its provider's logical name {@code aws-<name>-<region>}. */
+    static String accountName(String providerName, String region) {
+        String name = providerName.startsWith("aws-") ? providerName.substring(4) : providerName;
+        return name.endsWith("-" + region) ? name.substring(0, name.length() - region.length() - 1) : name;
+    }
+
     private static String firstAccount(Object allowedAccountIds) {
         if (allowedAccountIds instanceof List<?> list && !list.isEmpty()) {
             return String.valueOf(list.get(0));

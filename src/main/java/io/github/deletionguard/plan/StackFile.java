@@ -1,9 +1,13 @@
 package io.github.deletionguard.plan;
 
 import com.google.gson.Gson;
+import io.github.deletionguard.config.ConfigIssue;
+import io.github.deletionguard.config.InvalidConfigException;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -25,9 +29,11 @@ import java.util.regex.Pattern;
 
 /**
  * Reads {@code Pulumi.yaml} and {@code Pulumi.<stack>.yaml} and hands the config over as the
- * Pulumi CLI does: plain values as text, maps and lists as JSON text. Unquoted scalars are typed
- * as the CLI's YAML 1.2 reader types them, so an unquoted account id becomes a number here too
- * (leading zeros lost) and the program reports it exactly as it would under {@code pulumi up}.
+ * Pulumi CLI does: plain values as text, maps and lists as JSON text, and the project's declared
+ * defaults ({@code config: <key>: default:} in {@code Pulumi.yaml}) for keys the stack leaves out.
+ * Unquoted scalars are typed as the CLI's YAML 1.2 reader types them, so an unquoted account id
+ * becomes a number here too (leading zeros lost) and the program reports it exactly as it would
+ * under {@code pulumi up}.
  */
 public final class StackFile {
     private static final Pattern INTEGER = Pattern.compile("[-+]?\\d+");
@@ -51,7 +57,12 @@ public final class StackFile {
         if (!(projectFile instanceof Map<?, ?> projectMap) || !(projectMap.get("name") instanceof String project)) {
             throw new IOException("Pulumi.yaml has no project name");
         }
-        Object stackFile = load(projectRoot.resolve("Pulumi." + stack + ".yaml"));
+        Path stackPath = projectRoot.resolve("Pulumi." + stack + ".yaml");
+        if (!Files.exists(stackPath)) {
+            throw new IOException(stackPath.getFileName() + " not found. Fix: name one of the stacks here ("
+                    + String.join(", ", stacks(projectRoot)) + "), or create the file (see the README's quick start).");
+        }
+        Object stackFile = load(stackPath);
         Map<String, String> config = new LinkedHashMap<>();
         Set<String> secretKeys = new HashSet<>();
         if (stackFile instanceof Map<?, ?> stackMap && stackMap.get("config") instanceof Map<?, ?> entries) {
@@ -68,7 +79,32 @@ public final class StackFile {
                 }
             });
         }
+        projectDefaults(projectMap).forEach((key, value) -> config.putIfAbsent(project + ":" + key, value));
         return new StackFile(project, stack, config, secretKeys);
+    }
+
+    /** The stacks of a project: its {@code Pulumi.<stack>.yaml} files, sorted. */
+    public static List<String> stacks(Path projectRoot) throws IOException {
+        try (var files = Files.list(projectRoot.toAbsolutePath())) {
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.startsWith("Pulumi.") && name.endsWith(".yaml") && !name.equals("Pulumi.yaml"))
+                    .map(name -> name.substring("Pulumi.".length(), name.length() - ".yaml".length()))
+                    .sorted().toList();
+        }
+    }
+
+    /** The CLI puts a declared default into the stack's config when the stack does not set the key. */
+    private static Map<String, String> projectDefaults(Map<?, ?> projectFile) {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        if (projectFile.get("config") instanceof Map<?, ?> declared) {
+            declared.forEach((key, declaration) -> {
+                if (declaration instanceof Map<?, ?> typed && typed.containsKey("default")) {
+                    Object value = typed.get("default");
+                    defaults.put(key.toString(), value instanceof Map<?, ?> || value instanceof List<?> ? GSON.toJson(value) : String.valueOf(value));
+                }
+            });
+        }
+        return defaults;
     }
 
     public String project() {
@@ -93,7 +129,19 @@ public final class StackFile {
             return root == null ? null : toValue(root);
         } catch (NoSuchFileException e) {
             throw new IOException(file + " not found: run from the project root and name an existing stack.", e);
+        } catch (MarkedYAMLException e) {
+            throw syntaxError(file, e);
         }
+    }
+
+    /** One issue, where the YAML reader stopped, in the words of the stack file rather than the parser's. */
+    private static InvalidConfigException syntaxError(Path file, MarkedYAMLException e) {
+        Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+        String where = mark == null ? "YAML" : "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
+        String problem = e.getProblem() == null ? "is not valid YAML." : "is not valid YAML: " + e.getProblem() + ".";
+        return new InvalidConfigException(file.getFileName().toString(), List.of(new ConfigIssue(where, problem,
+                "indent each key under config: by two spaces and list items by '- ', and quote a value that contains ': ' or"
+                        + " starts with one of { [ * & ! | > % @ `.")));
     }
 
     private static Object toValue(Node node) {

@@ -9,6 +9,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import io.github.deletionguard.awsapi.OrganizationPolicyType;
 import io.github.deletionguard.providers.ChildOptions;
 import io.github.deletionguard.providers.Protection;
 
@@ -51,7 +52,7 @@ public final class OrganizationGuardrail extends ComponentResource {
                     .name(args.names().serviceControlPolicy(part))
                     .description("Leaves KMS key and Secrets Manager secret deletion to break-glass roles and the"
                             + " guardrails to the deployer" + (parts.size() == 1 ? "." : " (part " + part + " of " + parts.size() + ")."))
-                    .type("SERVICE_CONTROL_POLICY")
+                    .type(OrganizationPolicyType.SERVICE_CONTROL_POLICY.name())
                     .content(parts.get(index))
                     .build(), protectedChild);
             serviceControlPolicyIds.add(policy.id());
@@ -62,7 +63,7 @@ public final class OrganizationGuardrail extends ComponentResource {
                 .name(args.names().resourceControlPolicy())
                 .description("Keeps principals outside the organization from deleting or reconfiguring KMS keys and"
                         + " Secrets Manager secrets, and everyone from deleting a secret without recovery.")
-                .type("RESOURCE_CONTROL_POLICY")
+                .type(OrganizationPolicyType.RESOURCE_CONTROL_POLICY.name())
                 .content(args.resourceControlPolicy().text())
                 .build(), protectedChild);
         this.resourceControlPolicyId = resourcePolicy.id();

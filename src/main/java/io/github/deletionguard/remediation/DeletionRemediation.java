@@ -25,6 +25,13 @@ import java.util.TreeMap;
  */
 public final class DeletionRemediation extends ComponentResource {
     public static final String TYPE = "deletion-guard:remediation:DeletionRemediation";
+    public static final String RULE_DESCRIPTION = "Starts deletion-guard's remediation when a key is scheduled for deletion or a"
+            + " secret deleted with a recovery window, unless a break-glass role did it";
+    /** The id of the rule's one target, the Automation document. */
+    public static final String TARGET_ID = "remediation-automation";
+    public static final String DOCUMENT_TYPE = "Automation";
+    /** YAML, because inline scripts ({@code aws:executeScript}) are only allowed there. */
+    public static final String DOCUMENT_FORMAT = "YAML";
 
     public DeletionRemediation(String name, DeletionRemediationArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
@@ -33,21 +40,20 @@ public final class DeletionRemediation extends ComponentResource {
 
         Document document = new Document(name + "-document", DocumentArgs.builder()
                 .name(remediation.names().remediationDocument())
-                .documentType("Automation")
-                .documentFormat("YAML")
+                .documentType(DOCUMENT_TYPE)
+                .documentFormat(DOCUMENT_FORMAT)
                 .content(remediation.document().content())
                 .build(), ChildOptions.of(this, provider));
         EventRule rule = new EventRule(name + "-rule", EventRuleArgs.builder()
                 .name(remediation.names().remediationRule())
-                .description("Starts deletion-guard's remediation when a key is scheduled for deletion or a"
-                        + " secret deleted with a recovery window, unless a break-glass role did it")
+                .description(RULE_DESCRIPTION)
                 .eventPattern(remediation.pattern())
                 // ScheduleKeyDeletion and DeleteSecret are not read-only: the plain state sees them.
                 .state(RuleState.ENABLED.name())
                 .build(), ChildOptions.of(this, provider));
         new EventTarget(name + "-to-automation", EventTargetArgs.builder()
                 .rule(rule.name())
-                .targetId("remediation-automation")
+                .targetId(TARGET_ID)
                 .arn(document.name().applyValue(documentName ->
                         Arns.automationDefinition(args.region(), args.accountId(), documentName)))
                 .roleArn(args.triggerRoleArn())

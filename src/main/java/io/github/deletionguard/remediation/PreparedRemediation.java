@@ -19,6 +19,7 @@ import io.github.deletionguard.patterns.PatternLimits;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -166,13 +167,25 @@ public record PreparedRemediation(
                         .map(region -> Arns.automationExecutions(region, accountId)).toList()));
     }
 
-    public String renderKeyPolicy(String accountId, List<String> regions) {
+    /** The automation role's inline policies by name: only the remediations switched on. */
+    public Map<String, String> automationRolePermissions(String accountId, List<String> regions) {
+        Map<String, String> permissions = new LinkedHashMap<>();
+        if (settings.cancelKeyDeletion()) {
+            permissions.put("cancel-key-deletion", renderKeyPolicy(accountId, regions));
+        }
+        if (settings.restoreSecret()) {
+            permissions.put("restore-secret", renderSecretPolicy(accountId, regions));
+        }
+        return permissions;
+    }
+
+    private String renderKeyPolicy(String accountId, List<String> regions) {
         return keyPolicy.render(Map.of(
                 "keyArns", sorted(regions).stream().map(region -> Arns.kmsKeys(region, accountId)).toList(),
                 "regions", sorted(regions)));
     }
 
-    public String renderSecretPolicy(String accountId, List<String> regions) {
+    private String renderSecretPolicy(String accountId, List<String> regions) {
         return secretPolicy.render(Map.of(
                 "secretArns", sorted(regions).stream().map(region -> Arns.secrets(region, accountId)).toList()));
     }

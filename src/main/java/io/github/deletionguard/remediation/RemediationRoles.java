@@ -22,6 +22,10 @@ import java.util.TreeMap;
  */
 public final class RemediationRoles extends ComponentResource {
     public static final String TYPE = "deletion-guard:remediation:RemediationRoles";
+    public static final String AUTOMATION_ROLE_DESCRIPTION = "Assumed by deletion-guard's remediation Automation to undo a deletion in this account";
+    public static final String TRIGGER_ROLE_DESCRIPTION = "Lets this account's deletion-guard remediation rules start the remediation Automation";
+    /** The trigger role's one inline policy. */
+    public static final String TRIGGER_POLICY = "start-remediation";
 
     private final Output<String> automationRoleArn;
     private final Output<String> triggerRoleArn;
@@ -33,23 +37,19 @@ public final class RemediationRoles extends ComponentResource {
         String accountId = args.accountId();
 
         List<RoleInlinePolicyArgs> permissions = new ArrayList<>();
-        if (remediation.settings().cancelKeyDeletion()) {
-            permissions.add(inlinePolicy("cancel-key-deletion", remediation.renderKeyPolicy(accountId, args.regions())));
-        }
-        if (remediation.settings().restoreSecret()) {
-            permissions.add(inlinePolicy("restore-secret", remediation.renderSecretPolicy(accountId, args.regions())));
-        }
+        remediation.automationRolePermissions(accountId, args.regions())
+                .forEach((policyName, document) -> permissions.add(inlinePolicy(policyName, document)));
         Role automationRole = new Role(name + "-automation-role", RoleArgs.builder()
                 .name(remediation.names().automationRole())
-                .description("Assumed by deletion-guard's remediation Automation to undo a deletion in this account")
+                .description(AUTOMATION_ROLE_DESCRIPTION)
                 .assumeRolePolicy(remediation.renderAutomationRoleTrust(accountId, args.regions()))
                 .inlinePolicies(permissions)
                 .build(), ChildOptions.ofFixedName(this, provider));
         Role triggerRole = new Role(name + "-trigger-role", RoleArgs.builder()
                 .name(remediation.names().triggerRole())
-                .description("Lets this account's deletion-guard remediation rules start the remediation Automation")
+                .description(TRIGGER_ROLE_DESCRIPTION)
                 .assumeRolePolicy(remediation.renderTriggerRoleTrust(accountId, args.regions()))
-                .inlinePolicies(inlinePolicy("start-remediation",
+                .inlinePolicies(inlinePolicy(TRIGGER_POLICY,
                         remediation.renderTriggerRolePolicy(accountId, args.regions())))
                 .build(), ChildOptions.ofFixedName(this, provider));
 

@@ -16,6 +16,9 @@ import io.github.deletionguard.testing.IamSimulator.Decision;
 import io.github.deletionguard.testing.IamSimulator.Request;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import io.github.deletionguard.baseline.StackSetBaseline;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,9 +33,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The IAM documents of the prod stack file, decided by iam-simulate rather than read by us: each
  * service may assume a role only for this account's own rules or Automations, each role may do
  * only its one job, the central bus admits only forwarding roles of the organization, and the hub
- * topic admits only the central rules.
+ * topic admits only the central rules. The role decisions run on both engines of the member
+ * baseline: prod's roles of payments-prod, and the org stack's StackSet roles in the same account
+ * (any account of its OUs, so none need be configured).
  */
 class DeletionResponsePolicyDecisionsTest {
+    /** Where payments-prod's roles come from. */
+    enum Engine {
+        PROVIDERS, STACKSETS
+    }
+
     private static final String ORGANIZATION = "o-pr0dorg7x2k";
     private static final String SECURITY = "222222222222";
     private static final String PAYMENTS = "444444444444";
@@ -53,91 +63,101 @@ class DeletionResponsePolicyDecisionsTest {
             {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}
             """);
 
-    private static Map<String, JsonObject> roles;
+    private static final Map<Engine, Map<String, JsonObject>> ROLES = new java.util.EnumMap<>(Engine.class);
     private static JsonObject busPolicy;
     private static JsonObject topicPolicy;
 
     @BeforeAll
     static void deployProd() {
         OfflineEngine.Run run = Deployments.ofStackFile("prod");
-        roles = new LinkedHashMap<>();
+        Map<String, JsonObject> byProviders = new LinkedHashMap<>();
         for (PlannedResource role : Deployments.ofType(run, Role.class)) {
             if (role.provider().orElseThrow().account().equals(PAYMENTS)) {
-                roles.put(role.input("name"), role.inputs());
+                byProviders.put(role.input("name"), role.inputs());
             }
         }
+        ROLES.put(Engine.PROVIDERS, byProviders);
+        ROLES.put(Engine.STACKSETS, StackSetBaseline.roles(StackSetBaseline.templateBody(Deployments.ofStackFile("org"),
+                "deletion-guard-member-baseline-global"), PAYMENTS));
+
         busPolicy = json(Deployments.ofType(run, EventBusPolicy.class).get(0).input("policy"));
         topicPolicy = json(Deployments.ofType(run, TopicPolicy.class).stream()
                 .filter(policy -> policy.provider().orElseThrow().region().equals("eu-central-1"))
                 .findFirst().orElseThrow().input("policy"));
     }
 
-    @Test
-    void servicesAssumeTheRolesOnlyForThisAccountsOwnRulesAndAutomations() {
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void servicesAssumeTheRolesOnlyForThisAccountsOwnRulesAndAutomations(Engine engine) {
+        Map<String, JsonObject> roles = ROLES.get(engine);
         String forwardingRule = "arn:aws:events:us-east-1:" + PAYMENTS + ":rule/deletion-guard-forward-deletion-events";
         String remediationRule = "arn:aws:events:us-east-1:" + PAYMENTS + ":rule/deletion-guard-remediate-deletion";
         String execution = "arn:aws:ssm:us-east-1:" + PAYMENTS + ":automation-execution/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b";
         assertDecisions(List.of(
-                assume("forwarding rule assumes the forwarding role", "deletion-guard-event-forwarding",
+                assume(roles, "forwarding rule assumes the forwarding role", "deletion-guard-event-forwarding",
                         "events.amazonaws.com", PAYMENTS, forwardingRule, Allowed),
-                assume("forwarding rule of a region the account lacks", "deletion-guard-event-forwarding",
+                assume(roles, "forwarding rule of a region the account lacks", "deletion-guard-event-forwarding",
                         "events.amazonaws.com", PAYMENTS, forwardingRule.replace("us-east-1", "ap-south-1"), ImplicitlyDenied),
-                assume("another account's forwarding rule", "deletion-guard-event-forwarding", "events.amazonaws.com",
+                assume(roles, "another account's forwarding rule", "deletion-guard-event-forwarding", "events.amazonaws.com",
                         LOG_ARCHIVE, forwardingRule.replace(PAYMENTS, LOG_ARCHIVE), ImplicitlyDenied),
-                assume("remediation rule assumes the forwarding role", "deletion-guard-event-forwarding",
+                assume(roles, "remediation rule assumes the forwarding role", "deletion-guard-event-forwarding",
                         "events.amazonaws.com", PAYMENTS, remediationRule, ImplicitlyDenied),
-                assume("remediation rule assumes the trigger role", "deletion-guard-remediation-trigger",
+                assume(roles, "remediation rule assumes the trigger role", "deletion-guard-remediation-trigger",
                         "events.amazonaws.com", PAYMENTS, remediationRule, Allowed),
-                assume("forwarding rule assumes the trigger role", "deletion-guard-remediation-trigger",
+                assume(roles, "forwarding rule assumes the trigger role", "deletion-guard-remediation-trigger",
                         "events.amazonaws.com", PAYMENTS, forwardingRule, ImplicitlyDenied),
-                assume("an Automation of the account assumes the automation role", "deletion-guard-remediation-automation",
+                assume(roles, "an Automation of the account assumes the automation role", "deletion-guard-remediation-automation",
                         "ssm.amazonaws.com", PAYMENTS, execution, Allowed),
-                assume("another account's Automation", "deletion-guard-remediation-automation", "ssm.amazonaws.com",
+                assume(roles, "another account's Automation", "deletion-guard-remediation-automation", "ssm.amazonaws.com",
                         LOG_ARCHIVE, execution.replace(PAYMENTS, LOG_ARCHIVE), ImplicitlyDenied),
-                assume("EventBridge assumes the automation role", "deletion-guard-remediation-automation",
+                assume(roles, "EventBridge assumes the automation role", "deletion-guard-remediation-automation",
                         "events.amazonaws.com", PAYMENTS, remediationRule, ImplicitlyDenied)));
     }
 
-    @Test
-    void eachRoleMayDoItsOneJobAndNothingElse() {
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void eachRoleMayDoItsOneJobAndNothingElse(Engine engine) {
+        Map<String, JsonObject> roles = ROLES.get(engine);
         Map<String, String> inRegion = Map.of("aws:RequestedRegion", "us-east-1");
         assertDecisions(List.of(
-                act("automation role cancels a key deletion", AUTOMATION_ROLE, "kms:CancelKeyDeletion", KEY, KEY_POLICY, Map.of(), Allowed),
-                act("automation role enables a key", AUTOMATION_ROLE, "kms:EnableKey", KEY, KEY_POLICY, Map.of(), Allowed),
-                act("automation role schedules a key deletion", AUTOMATION_ROLE, "kms:ScheduleKeyDeletion", KEY, KEY_POLICY,
+                act(roles, "automation role cancels a key deletion", AUTOMATION_ROLE, "kms:CancelKeyDeletion", KEY, KEY_POLICY, Map.of(), Allowed),
+                act(roles, "automation role enables a key", AUTOMATION_ROLE, "kms:EnableKey", KEY, KEY_POLICY, Map.of(), Allowed),
+                act(roles, "automation role schedules a key deletion", AUTOMATION_ROLE, "kms:ScheduleKeyDeletion", KEY, KEY_POLICY,
                         Map.of(), ImplicitlyDenied),
-                act("automation role disables a key", AUTOMATION_ROLE, "kms:DisableKey", KEY, KEY_POLICY, Map.of(), ImplicitlyDenied),
-                act("automation role cancels a deletion in another region", AUTOMATION_ROLE, "kms:CancelKeyDeletion",
+                act(roles, "automation role disables a key", AUTOMATION_ROLE, "kms:DisableKey", KEY, KEY_POLICY, Map.of(), ImplicitlyDenied),
+                act(roles, "automation role cancels a deletion in another region", AUTOMATION_ROLE, "kms:CancelKeyDeletion",
                         KEY.replace("us-east-1", "ap-south-1"), KEY_POLICY, Map.of(), ImplicitlyDenied),
-                act("automation role restores a secret", AUTOMATION_ROLE, "secretsmanager:RestoreSecret", SECRET, null,
+                act(roles, "automation role restores a secret", AUTOMATION_ROLE, "secretsmanager:RestoreSecret", SECRET, null,
                         Map.of(), Allowed),
-                act("automation role deletes a secret", AUTOMATION_ROLE, "secretsmanager:DeleteSecret", SECRET, null,
+                act(roles, "automation role deletes a secret", AUTOMATION_ROLE, "secretsmanager:DeleteSecret", SECRET, null,
                         Map.of(), ImplicitlyDenied),
-                act("automation role reads a secret", AUTOMATION_ROLE, "secretsmanager:GetSecretValue", SECRET, null,
+                act(roles, "automation role reads a secret", AUTOMATION_ROLE, "secretsmanager:GetSecretValue", SECRET, null,
                         Map.of(), ImplicitlyDenied),
-                act("automation role reads event history in the account's region", AUTOMATION_ROLE,
+                act(roles, "automation role reads event history in the account's region", AUTOMATION_ROLE,
                         "cloudtrail:LookupEvents", "*", PAYMENTS, inRegion, Allowed),
-                act("automation role reads event history elsewhere", AUTOMATION_ROLE, "cloudtrail:LookupEvents", "*",
+                act(roles, "automation role reads event history elsewhere", AUTOMATION_ROLE, "cloudtrail:LookupEvents", "*",
                         PAYMENTS, Map.of("aws:RequestedRegion", "ap-south-1"), ImplicitlyDenied),
-                act("trigger role starts the remediation document", TRIGGER_ROLE, "ssm:StartAutomationExecution",
+                act(roles, "trigger role starts the remediation document", TRIGGER_ROLE, "ssm:StartAutomationExecution",
                         "arn:aws:ssm:us-east-1:" + PAYMENTS + ":automation-definition/deletion-guard-remediate-deletion:$DEFAULT",
                         null, Map.of(), Allowed),
-                act("trigger role starts another document", TRIGGER_ROLE, "ssm:StartAutomationExecution",
+                act(roles, "trigger role starts another document", TRIGGER_ROLE, "ssm:StartAutomationExecution",
                         "arn:aws:ssm:us-east-1:" + PAYMENTS + ":automation-definition/AWS-DeleteSnapshot:$DEFAULT",
                         null, Map.of(), ImplicitlyDenied),
-                act("trigger role passes the automation role to Systems Manager", TRIGGER_ROLE, "iam:PassRole",
+                act(roles, "trigger role passes the automation role to Systems Manager", TRIGGER_ROLE, "iam:PassRole",
                         AUTOMATION_ROLE, null, Map.of("iam:PassedToService", "ssm.amazonaws.com"), Allowed),
-                act("trigger role passes the automation role to Lambda", TRIGGER_ROLE, "iam:PassRole",
+                act(roles, "trigger role passes the automation role to Lambda", TRIGGER_ROLE, "iam:PassRole",
                         AUTOMATION_ROLE, null, Map.of("iam:PassedToService", "lambda.amazonaws.com"), ImplicitlyDenied),
-                act("trigger role passes another role", TRIGGER_ROLE, "iam:PassRole", role(PAYMENTS, "Admin"), null,
+                act(roles, "trigger role passes another role", TRIGGER_ROLE, "iam:PassRole", role(PAYMENTS, "Admin"), null,
                         Map.of("iam:PassedToService", "ssm.amazonaws.com"), ImplicitlyDenied),
-                act("forwarding role puts events on another bus", FORWARDING_ROLE, "events:PutEvents",
+                act(roles, "forwarding role puts events on another bus", FORWARDING_ROLE, "events:PutEvents",
                         "arn:aws:events:us-east-1:" + PAYMENTS + ":event-bus/default", null, Map.of(), ImplicitlyDenied)));
     }
 
-    @Test
-    void theCentralBusAdmitsOnlyForwardingRolesOfTheOrganization() {
-        JsonObject forwardingPermissions = inlinePolicy("deletion-guard-event-forwarding", "put-events-on-central-bus");
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void theCentralBusAdmitsOnlyForwardingRolesOfTheOrganization(Engine engine) {
+        Map<String, JsonObject> roles = ROLES.get(engine);
+        JsonObject forwardingPermissions = inlinePolicy(roles, "deletion-guard-event-forwarding", "put-events-on-central-bus");
         assertDecisions(List.of(
                 putEvents("a member's forwarding role", FORWARDING_ROLE, forwardingPermissions, ORGANIZATION, Allowed),
                 putEvents("another role of a member, allowed everything", role(PAYMENTS, "Admin"), ALLOW_EVERYTHING,
@@ -172,14 +192,14 @@ class DeletionResponsePolicyDecisionsTest {
         assertEquals(expected, IamSimulator.decisions(toDecide));
     }
 
-    private static Expected assume(String name, String roleName, String service, String sourceAccount, String sourceArn,
+    private static Expected assume(Map<String, JsonObject> roles, String name, String roleName, String service, String sourceAccount, String sourceArn,
                                    Decision decision) {
         JsonObject trust = json(roles.get(roleName).get("assumeRolePolicy").getAsString());
         return new Expected(new Case(name, List.of(), List.of(), trust, new Request(service, "sts:AssumeRole",
                 role(PAYMENTS, roleName), Map.of("aws:SourceAccount", sourceAccount, "aws:SourceArn", sourceArn))), decision);
     }
 
-    private static Expected act(String name, String principal, String action, String resource, Object resourcePolicyOrAccount,
+    private static Expected act(Map<String, JsonObject> roles, String name, String principal, String action, String resource, Object resourcePolicyOrAccount,
                                 Map<String, String> context, Decision decision) {
         String roleName = principal.substring(principal.lastIndexOf('/') + 1);
         List<JsonObject> identity = roles.get(roleName).getAsJsonArray("inlinePolicies").asList().stream()
@@ -202,7 +222,7 @@ class DeletionResponsePolicyDecisionsTest {
                 Map.of("aws:SourceAccount", sourceAccount, "aws:SourceArn", sourceArn))), decision);
     }
 
-    private static JsonObject inlinePolicy(String roleName, String policyName) {
+    private static JsonObject inlinePolicy(Map<String, JsonObject> roles, String roleName, String policyName) {
         for (JsonElement policy : roles.get(roleName).getAsJsonArray("inlinePolicies")) {
             if (policy.getAsJsonObject().get("name").getAsString().equals(policyName)) {
                 return json(policy.getAsJsonObject().get("policy").getAsString());

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,33 +36,73 @@ import java.util.regex.Pattern;
  * {@code {account}} and {@code {region}} in a body are the caller's. Every request is kept for
  * assertions; one without a recorded answer gets a 400 the test sees in {@link #unrecorded()}.
  */
-final class RecordedAws implements SdkHttpClient {
+public final class RecordedAws implements SdkHttpClient {
     /** Access keys of assumed sessions name their account, so later calls are routed to it. */
     static final String SESSION_KEY_PREFIX = "ASIAFAKE";
     private static final Pattern CREDENTIAL = Pattern.compile("Credential=([A-Z0-9]+)/");
     private static final Pattern ROLE_ACCOUNT = Pattern.compile("arn:aws:iam::(\\d{12}):role/");
 
-    record Call(String account, String region, String service, String action, Map<String, String> parameters, String body) {
+    public record Call(String account, String region, String service, String action, Map<String, String> parameters, String body) {
     }
 
+    /**
+     * An answer given ahead of the recorded ones, to calls of one action (in one account, if named),
+     * {@code times} times or, with {@link #ALWAYS}, every time.
+     */
+    private record Injected(String service, String action, Optional<String> account, int status, String errorCode,
+                            Optional<String> body, AtomicInteger left) {
+        boolean answers(String callService, String callAction, String callAccount) {
+            return service.equals(callService) && action.equals(callAction)
+                    && account.map(callAccount::equals).orElse(true)
+                    && left.getAndUpdate(n -> n == ALWAYS ? n : Math.max(0, n - 1)) > 0;
+        }
+    }
+
+    private static final int ALWAYS = Integer.MAX_VALUE;
+
     private final List<Path> layers;
+    private final List<Injected> injected = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
     private final List<String> unrecorded = Collections.synchronizedList(new ArrayList<>());
 
-    RecordedAws(String... layers) {
+    public RecordedAws(String... layers) {
         this.layers = java.util.Arrays.stream(layers).map(layer -> Path.of("src/test/resources/operate", layer)).toList();
     }
 
-    List<Call> calls() {
+    public List<Call> calls() {
         return List.copyOf(calls);
     }
 
-    List<Call> calls(String service, String action) {
+    public List<Call> calls(String service, String action) {
         return calls().stream().filter(call -> call.service.equals(service) && call.action.equals(action)).toList();
     }
 
-    List<String> unrecorded() {
+    public List<String> unrecorded() {
         return List.copyOf(unrecorded);
+    }
+
+    /** Every call of the action fails with the AWS error code (HTTP 400), as a denied or broken call does. */
+    public RecordedAws failing(String service, String action, String errorCode) {
+        injected.add(new Injected(service, action, Optional.empty(), 400, errorCode, Optional.empty(), new AtomicInteger(ALWAYS)));
+        return this;
+    }
+
+    /** As {@link #failing(String, String, String)}, only in one account. */
+    public RecordedAws failingIn(String account, String service, String action, String errorCode) {
+        injected.add(new Injected(service, action, Optional.of(account), 400, errorCode, Optional.empty(), new AtomicInteger(ALWAYS)));
+        return this;
+    }
+
+    /** The first {@code times} calls of the action are throttled (HTTP 400 with the service's throttling code), then recorded answers follow. */
+    public RecordedAws throttling(String service, String action, String throttlingCode, int times) {
+        injected.add(new Injected(service, action, Optional.empty(), 400, throttlingCode, Optional.empty(), new AtomicInteger(times)));
+        return this;
+    }
+
+    /** Every call of the action is answered with this body (HTTP 200), ahead of the recorded files. */
+    public RecordedAws answering(String service, String action, String body) {
+        injected.add(new Injected(service, action, Optional.empty(), 200, "", Optional.of(body), new AtomicInteger(ALWAYS)));
+        return this;
     }
 
     @Override
@@ -94,6 +135,12 @@ final class RecordedAws implements SdkHttpClient {
         String action = target.map(value -> value.substring(value.lastIndexOf('.') + 1)).orElse(parameters.getOrDefault("Action", "?"));
         String account = callerAccount(request, parameters);
         calls.add(new Call(account, region, service, action, parameters, body));
+        for (Injected answer : injected) {
+            if (answer.answers(service, action, account)) {
+                return answer.body().map(text -> response(200, text.replace("{account}", account).replace("{region}", region)))
+                        .orElseGet(() -> response(answer.status(), errorBody(target.isPresent(), answer.errorCode())));
+            }
+        }
         for (Path layer : layers) {
             for (Path folder : List.of(layer.resolve(service).resolve(account + "-" + region), layer.resolve(service).resolve(account),
                     layer.resolve(service))) {
@@ -161,6 +208,14 @@ final class RecordedAws implements SdkHttpClient {
             parameters.put(field.getKey(), field.getValue().isJsonPrimitive() ? field.getValue().getAsString() : field.getValue().toString());
         }
         return parameters;
+    }
+
+    /** An AWS error as the protocol writes it: JSON for services called with X-Amz-Target, the query protocol's XML otherwise. */
+    private static String errorBody(boolean json, String code) {
+        String message = "injected by the test: " + code;
+        return json ? "{\"__type\":\"" + code + "\",\"message\":\"" + message + "\"}"
+                : "<ErrorResponse><Error><Type>Sender</Type><Code>" + code + "</Code><Message>" + message
+                + "</Message></Error><RequestId>11111111-2222-3333-4444-555555555555</RequestId></ErrorResponse>";
     }
 
     private static HttpExecuteResponse response(int status, String text) {

@@ -3,6 +3,7 @@ package io.github.deletionguard.plan;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.github.deletionguard.App;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +24,7 @@ class PlanCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int plan(Path root, String... args) {
-        return PlanCommand.run(args, root, new PrintStream(out, true), new PrintStream(err, true), io.github.deletionguard.testing.TestClock.CLOCK);
+        return TestPlans.onTestDay().run(args, root, new PrintStream(out, true), new PrintStream(err, true));
     }
 
     @Test
@@ -33,7 +34,8 @@ class PlanCommandTest {
         assertEquals(0, plan(Path.of(""), "plan", "prod", "--json", file.toString()), err::toString);
 
         JsonObject plan = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
-        assertEquals(Set.of("stack", "resources", "outputs"), plan.keySet());
+        assertEquals(Set.of("schemaVersion", "stack", "resources", "outputs"), plan.keySet());
+        assertEquals(1, plan.get("schemaVersion").getAsInt());
         assertEquals("prod", plan.get("stack").getAsString());
         for (JsonElement element : plan.getAsJsonArray("resources")) {
             JsonObject resource = element.getAsJsonObject();
@@ -63,6 +65,43 @@ class PlanCommandTest {
     }
 
     @Test
+    void theCoverageSectionSaysWhichEngineReachesWhichAccountsAndWhatNeitherDoes(@TempDir Path root) throws IOException {
+        assertEquals(0, plan(Path.of(""), "plan", "org"), err::toString);
+        String text = out.toString();
+        assertTrue(text.contains("""
+                Member baseline coverage (forwarding, remediation and their roles):
+                  stacksets: all accounts in OUs ou-pr0d-secur1ty, ou-pr0d-w0rkl0ads and their child OUs, now and later,\
+                 except the management account; roles in us-east-1, rules and remediation in [eu-central-1, eu-west-1, us-east-1]
+                    configured accounts among them: security, data-prod (its alarms on providers)
+                """), text);
+        assertTrue(text.contains("""
+                  providers: 1 configured account
+                    management (111111111111) [eu-central-1, eu-west-1]
+                  covered by neither: no configured account
+                """), text);
+        assertTrue(text.contains("4 waves"), text);
+
+        // An OU account with a region the StackSets do not deploy to: covered by neither, said as a warning.
+        String stackFile = Files.readString(Path.of("Pulumi.org.yaml")).replace("""
+                      organizationalUnit: ou-pr0d-secur1ty
+                      regions:
+                        - eu-central-1
+                """, """
+                      organizationalUnit: ou-pr0d-secur1ty
+                      regions:
+                        - ap-south-1
+                        - eu-central-1
+                """);
+        Files.writeString(root.resolve("Pulumi.org.yaml"), stackFile);
+        Files.copy(Path.of("Pulumi.yaml"), root.resolve("Pulumi.yaml"));
+        out.reset();
+        assertEquals(0, plan(root, "plan", "org"), err::toString);
+        assertTrue(out.toString().contains("covered by neither: \n    warning: deletion-guard:accounts[1].regions: 'security'"
+                + " is in the StackSets' OUs, which deploy to [eu-central-1, eu-west-1, us-east-1] only: [ap-south-1] is"
+                + " guarded by neither engine."), out::toString);
+    }
+
+    @Test
     void badConfigPrintsEveryIssueAndFails(@TempDir Path root) throws IOException {
         Files.writeString(root.resolve("Pulumi.yaml"), "name: deletion-guard\nruntime: java\n");
         Files.writeString(root.resolve("Pulumi.broken.yaml"), """
@@ -88,10 +127,129 @@ class PlanCommandTest {
     }
 
     @Test
-    void unknownStackAndBadUsageFailClearly() {
-        assertEquals(1, plan(Path.of(""), "plan", "nosuchstack"));
-        assertTrue(err.toString().contains("Pulumi.nosuchstack.yaml not found"), err::toString);
+    void withoutArgumentsOrWithHelpItPrintsUsage() {
         assertEquals(2, plan(Path.of(""), "plan"));
-        assertTrue(err.toString().contains(PlanCommand.USAGE));
+        assertTrue(err.toString().startsWith("usage: plan <stack>"), err::toString);
+
+        assertEquals(0, plan(Path.of(""), "plan", "help"));
+        assertTrue(out.toString().startsWith("usage: plan <stack> [--json <file>] [--diff <old.json>] [--summary]"), out::toString);
+        assertTrue(out.toString().contains("--summary"), out::toString);
+    }
+
+    @Test
+    void anUnknownArgumentIsAUsageError() {
+        assertEquals(2, plan(Path.of(""), "plan", "prod", "--jsno", "x.json"));
+        assertTrue(err.toString().startsWith("plan: unknown argument '--jsno'\nusage: plan"), err::toString);
+    }
+
+    @Test
+    void anUnknownStackNamesTheStackFilesPresent() {
+        assertEquals(1, plan(Path.of(""), "plan", "nosuchstack"));
+        assertEquals("plan: Pulumi.nosuchstack.yaml not found. Fix: name one of the stacks here (org, prod, staging),"
+                + " or create the file (see the README's quick start).\n", err.toString());
+    }
+
+    @Test
+    void anUnwritableJsonPathFailsBeforeAnythingIsPlanned(@TempDir Path temp) {
+        String file = temp.resolve("no-such-directory/plan.json").toString();
+
+        assertEquals(1, plan(Path.of(""), "plan", "prod", "--json", file));
+
+        assertTrue(err.toString().contains("directory " + temp.resolve("no-such-directory") + " does not exist"), err::toString);
+        assertEquals("", out.toString(), "nothing planned");
+    }
+
+    @Test
+    void aYamlSyntaxErrorIsOneIssueNamingFileLineAndFix(@TempDir Path root) throws IOException {
+        Files.writeString(root.resolve("Pulumi.yaml"), "name: deletion-guard\nruntime: java\n");
+        Files.writeString(root.resolve("Pulumi.broken.yaml"), """
+                config:
+                  deletion-guard:alarmMode: any-deletion
+                  deletion-guard:regions:
+                    - eu-central-1
+                   - eu-west-1
+                """);
+
+        assertEquals(1, plan(root, "plan", "broken"));
+
+        String message = err.toString();
+        assertTrue(message.startsWith("plan: Pulumi.broken.yaml has 1 issue:\n  1. line 5, column 4: is not valid YAML:"), message);
+        assertTrue(message.contains(" Fix: indent each key"), message);
+        assertEquals(2, message.lines().count(), "the heading and one issue, no parser trace: " + message);
+    }
+
+    @Test
+    void theJsonIsByteStableFromRunToRun(@TempDir Path temp) throws IOException {
+        Path first = temp.resolve("first.json");
+        Path second = temp.resolve("second.json");
+
+        assertEquals(0, plan(Path.of(""), "plan", "prod", "--json", first.toString()), err::toString);
+        assertEquals(0, plan(Path.of(""), "plan", "prod", "--json", second.toString()), err::toString);
+
+        assertEquals(Files.readString(first), Files.readString(second));
+    }
+
+    @Test
+    void aDiffAgainstTheSamePlanHasNoChanges(@TempDir Path temp) throws IOException {
+        Path base = temp.resolve("base.json");
+        assertEquals(0, plan(Path.of(""), "plan", "staging", "--json", base.toString()), err::toString);
+        out.reset();
+
+        assertEquals(0, plan(Path.of(""), "plan", "staging", "--diff", base.toString()), err::toString);
+
+        assertTrue(out.toString().startsWith("deletion-guard plan diff for stack 'staging': 0 added, 0 removed, 0 replaced, 0 changed\nNo changes.\n"),
+                out::toString);
+    }
+
+    @Test
+    void aDiffAgainstAFileThatIsNoPlanFailsBeforePlanning(@TempDir Path temp) throws IOException {
+        Path notAPlan = Files.writeString(temp.resolve("notes.json"), "{\"hello\": 1}");
+
+        assertEquals(1, plan(Path.of(""), "plan", "prod", "--diff", notAPlan.toString()));
+
+        assertTrue(err.toString().contains("is not a plan --json file"), err::toString);
+        assertEquals("", out.toString());
+    }
+
+    @Test
+    void theSummaryFitsOneScreenWithCoverageCostAndRisks() {
+        assertEquals(0, plan(Path.of(""), "plan", "prod", "--summary"), err::toString);
+
+        String summary = out.toString();
+        assertTrue(summary.lines().count() <= 40, summary);
+        assertTrue(summary.contains("5 accounts x 3 regions"), summary);
+        assertTrue(summary.contains("  payments-prod (444444444444)             8          5          5     18\n"), summary);
+        assertTrue(summary.contains("EventBridge forwarding  11 account-regions in 5 accounts -> central bus"), summary);
+        assertTrue(summary.contains("CloudWatch alarms       10 alarms on 2 log groups"), summary);
+        assertTrue(summary.contains("Monthly cost: $7.60"), summary);
+        assertTrue(summary.contains("Organization policies   SCP and RCP are attached to r-pr0d\n"), summary);
+        assertTrue(summary.contains("The SCP and RCP are attached to the organization root r-pr0d"), summary);
+        assertTrue(summary.contains("Remediation changes state in 5 accounts"), summary);
+        assertTrue(summary.contains("21 protected resources"), summary);
+        assertTrue(!summary.contains("aws:cloudwatch/eventRule:EventRule  "), "no resource listing: " + summary);
+    }
+
+    @Test
+    void theTextNamesTheAlarmsWithThresholdsAndEndsWithThePostDeployChecklist() {
+        assertEquals(0, plan(Path.of(""), "plan", "prod"), err::toString);
+
+        String text = out.toString();
+        assertTrue(text.contains("\nAlarms (10; "), text);
+        assertTrue(text.contains("  deletion-guard-kms-errors  management eu-central-1: Sum of KmsErrors >= 20 in 1 of 1 periods of 300 s;"
+                + " missing data notBreaching\n"), text);
+        String checklist = text.substring(text.indexOf("\nAfter the first pulumi up:\n"));
+        assertTrue(checklist.contains("      secops@example.com: eu-central-1, eu-west-1\n"), checklist);
+        assertTrue(checklist.contains("aws sns confirm-subscription --region eu-west-1 --topic-arn"
+                + " arn:aws:sns:eu-west-1:222222222222:deletion-guard-notifications --token <token> --authenticate-on-unsubscribe true"), checklist);
+        assertTrue(checklist.contains("      payments/db-master (security eu-central-1)\n"), checklist);
+        assertTrue(checklist.contains("deletion-guard:paymentsWebhookSigningKey with pulumi config set --secret"), checklist);
+        assertTrue(checklist.contains("Run drill prod in a quiet window, then status prod"), checklist);
+        assertTrue(checklist.lines().skip(2).allMatch(line -> line.startsWith("  ") || line.startsWith("Planned offline")), checklist);
+    }
+
+    @Test
+    void badUsageFailsClearly() {
+        assertEquals(2, plan(Path.of(""), "plan", "prod", "--json"));
+        assertTrue(err.toString().contains("plan: --json needs a file"), err::toString);
     }
 }

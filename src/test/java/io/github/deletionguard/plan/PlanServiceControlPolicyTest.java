@@ -1,5 +1,6 @@
 package io.github.deletionguard.plan;
 
+import io.github.deletionguard.App;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,9 +68,8 @@ class PlanServiceControlPolicyTest {
     private static String plan(Path projectRoot, String stack) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = PlanCommand.run(new String[]{"plan", stack}, projectRoot,
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                io.github.deletionguard.testing.TestClock.CLOCK);
+        int exit = TestPlans.onTestDay().run(new String[]{"plan", stack}, projectRoot,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
         return out.toString(StandardCharsets.UTF_8);
     }

@@ -3,6 +3,7 @@ package io.github.deletionguard.remediation;
 import io.github.deletionguard.config.RemediationSettings;
 import io.github.deletionguard.documents.InvalidPolicyException;
 import io.github.deletionguard.documents.PolicyFiles;
+import io.github.deletionguard.naming.Tags;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * was enabled before; restore a secret), walked the way Automation runs steps.
  */
 class AutomationDocumentTest {
+    private static final String DRILL_CHECK = "CheckDrillCleanup";
     private static final Pattern VARIABLE = Pattern.compile("\\{\\{ *([A-Za-z0-9_.]+) *}}");
     private static final AutomationDocument DOCUMENT =
             AutomationDocument.load(PolicyFiles.inProjectRoot().file(PreparedRemediation.DOCUMENT_FILE));
@@ -32,6 +34,8 @@ class AutomationDocumentTest {
     @Test
     void isASchemaZeroThreeDocumentWithItsStepsAndOutputs() {
         assertEquals(List.of(
+                "CheckDrillCleanup:aws:executeScript",
+                "SkipDrillCleanup:aws:branch",
                 "ChooseRemediation:aws:branch",
                 "RestoreSecret:aws:executeAwsApi",
                 "CancelKeyDeletion:aws:executeAwsApi",
@@ -39,7 +43,7 @@ class AutomationDocumentTest {
                 "ChooseKeyState:aws:branch",
                 "EnableKey:aws:executeAwsApi"),
                 DOCUMENT.steps().stream().map(step -> step.get("name") + ":" + step.get("action")).toList());
-        assertEquals(List.of("RestoreSecret.RestoredSecretArn", "CancelKeyDeletion.CancelledKeyId",
+        assertEquals(List.of("CheckDrillCleanup.Evidence", "RestoreSecret.RestoredSecretArn", "CancelKeyDeletion.CancelledKeyId",
                 "CheckKeyStateBeforeDeletion.Decision", "CheckKeyStateBeforeDeletion.WasEnabled",
                 "CheckKeyStateBeforeDeletion.Evidence"), DOCUMENT.outputs());
     }
@@ -61,7 +65,7 @@ class AutomationDocumentTest {
 
     @Test
     void aKeyDeletionIsCancelledThenTheKeyEnabledOnlyIfHistoryProvesItWasEnabled() {
-        List<String> cancelAndCheck = List.of("ChooseRemediation", "CancelKeyDeletion", "CheckKeyStateBeforeDeletion",
+        List<String> cancelAndCheck = List.of(DRILL_CHECK, "SkipDrillCleanup", "ChooseRemediation", "CancelKeyDeletion", "CheckKeyStateBeforeDeletion",
                 "ChooseKeyState");
         assertEquals(concat(cancelAndCheck, List.of("EnableKey")), run("ScheduleKeyDeletion", "Enabled"));
         for (String decision : List.of("Disabled", "Undetermined", "HistoryIncomplete")) {
@@ -71,12 +75,12 @@ class AutomationDocumentTest {
 
     @Test
     void historyBehindRunsTheCheckAgainUntilTheScriptDecides() {
-        assertEquals(List.of("ChooseRemediation", "CancelKeyDeletion",
+        assertEquals(List.of(DRILL_CHECK, "SkipDrillCleanup", "ChooseRemediation", "CancelKeyDeletion",
                 "CheckKeyStateBeforeDeletion", "ChooseKeyState",
                 "CheckKeyStateBeforeDeletion", "ChooseKeyState",
                 "CheckKeyStateBeforeDeletion", "ChooseKeyState"),
                 run("ScheduleKeyDeletion", "HistoryBehind", "HistoryBehind", "HistoryIncomplete"));
-        assertEquals(List.of("ChooseRemediation", "CancelKeyDeletion",
+        assertEquals(List.of(DRILL_CHECK, "SkipDrillCleanup", "ChooseRemediation", "CancelKeyDeletion",
                 "CheckKeyStateBeforeDeletion", "ChooseKeyState",
                 "CheckKeyStateBeforeDeletion", "ChooseKeyState", "EnableKey"),
                 run("ScheduleKeyDeletion", "HistoryBehind", "Enabled"));
@@ -98,7 +102,30 @@ class AutomationDocumentTest {
 
     @Test
     void aSecretDeletionIsRestoredAndNothingElse() {
-        assertEquals(List.of("ChooseRemediation", "RestoreSecret"), run("DeleteSecret"));
+        assertEquals(List.of(DRILL_CHECK, "SkipDrillCleanup", "ChooseRemediation", "RestoreSecret"), run("DeleteSecret"));
+    }
+
+    /**
+     * The drill's final cleanup deletes its own key and secret for good: the document ends before
+     * any remediation step, for both kinds of deletion, when the drill check says so.
+     */
+    @Test
+    void theDrillsFinalCleanupIsLeftDeleted() {
+        for (String eventName : List.of("ScheduleKeyDeletion", "DeleteSecret")) {
+            assertEquals(List.of(DRILL_CHECK, "SkipDrillCleanup"), runFor(eventName, false), eventName);
+        }
+    }
+
+    /** The script checks the tag the drill command sets: one source, read from {@link Tags}. */
+    @Test
+    void theDrillCheckReadsTheDrillTagOfTheDrillCommand() {
+        Map<?, ?> inputs = (Map<?, ?>) DOCUMENT.step(DRILL_CHECK).get("inputs");
+        String script = (String) inputs.get("Script");
+        assertTrue(script.contains("DRILL_TAG_KEY = \"" + Tags.DRILL_TAG_KEY + "\""), script);
+        assertTrue(script.contains("DRILL_CLEANUP_VALUE = \"" + Tags.DRILL_CLEANUP_VALUE + "\""), script);
+        assertEquals(Map.of("EventName", "{{ EventName }}", "KeyArn", "{{ KeyArn }}", "SecretId", "{{ SecretId }}"),
+                inputs.get("InputPayload"));
+        assertEquals("python3.11", inputs.get("Runtime"));
     }
 
     @Test
@@ -133,7 +160,12 @@ class AutomationDocumentTest {
      * of {@code decisions}.
      */
     private static List<String> run(String eventName, String... decisions) {
-        Map<String, Object> values = new HashMap<>(Map.of("EventName", eventName));
+        return runFor(eventName, true, decisions);
+    }
+
+    /** As {@link #run}, with the drill check answering {@code remediate}. */
+    private static List<String> runFor(String eventName, boolean remediate, String... decisions) {
+        Map<String, Object> values = new HashMap<>(Map.of("EventName", eventName, DRILL_CHECK + ".Remediate", remediate));
         List<Map<String, Object>> steps = DOCUMENT.steps();
         List<String> ran = new ArrayList<>();
         int checks = 0;

@@ -1,19 +1,10 @@
 package io.github.deletionguard.testing;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Gets IAM decisions from {@code @cloud-copilot/iam-simulate}, an evaluator that is not our code,
@@ -158,12 +147,8 @@ public final class IamSimulator {
         }
     }
 
-    private static final Path HARNESS_DIR =
-            Path.of(System.getProperty("basedir", "")).toAbsolutePath().resolve("src/test/iam-simulate");
-    private static final long NPM_CI_TIMEOUT_SECONDS = 300;
+    private static final NodeHarness HARNESS = new NodeHarness("iam-simulate");
     private static final long SIMULATION_TIMEOUT_SECONDS = 120;
-
-    private static boolean installChecked;
 
     private IamSimulator() {}
 
@@ -198,8 +183,7 @@ public final class IamSimulator {
      */
     public static Map<String, Decision> decisions(List<Case> cases) {
         requireUniqueNames(cases);
-        installOnce();
-        String output = run(toBatch(cases).toString(), SIMULATION_TIMEOUT_SECONDS, "node", "simulate.mjs");
+        String output = HARNESS.node("simulate.mjs", toBatch(cases).toString(), SIMULATION_TIMEOUT_SECONDS);
         JsonArray results = JsonParser.parseString(output).getAsJsonObject().getAsJsonArray("results");
         if (results.size() != cases.size()) {
             throw new IllegalStateException(
@@ -231,7 +215,6 @@ public final class IamSimulator {
      * (see {@code vocabulary.mjs}). Empty when every name is AWS's.
      */
     public static List<String> vocabularyProblems(Map<String, JsonObject> policiesByName) {
-        installOnce();
         JsonArray policies = new JsonArray();
         policiesByName.forEach((name, document) -> {
             JsonObject policy = new JsonObject();
@@ -241,7 +224,7 @@ public final class IamSimulator {
         });
         JsonObject batch = new JsonObject();
         batch.add("policies", policies);
-        String output = run(batch.toString(), SIMULATION_TIMEOUT_SECONDS, "node", "vocabulary.mjs");
+        String output = HARNESS.node("vocabulary.mjs", batch.toString(), SIMULATION_TIMEOUT_SECONDS);
         List<String> problems = new ArrayList<>();
         JsonParser.parseString(output).getAsJsonObject().getAsJsonArray("problems")
                 .forEach(problem -> problems.add(problem.getAsString()));
@@ -294,86 +277,5 @@ public final class IamSimulator {
         JsonArray array = new JsonArray();
         policies.forEach(array::add);
         return array;
-    }
-
-    /**
-     * Installs the pinned library on a fresh checkout, and again after the lockfile changed: npm
-     * writes node_modules/.package-lock.json at the end of every install, so an older one means
-     * node_modules may not match the lockfile.
-     */
-    private static synchronized void installOnce() {
-        if (installChecked) {
-            return;
-        }
-        Path installed = HARNESS_DIR.resolve("node_modules/.package-lock.json");
-        Path lockfile = HARNESS_DIR.resolve("package-lock.json");
-        try {
-            boolean upToDate = Files.exists(installed)
-                    && Files.getLastModifiedTime(installed).compareTo(Files.getLastModifiedTime(lockfile)) >= 0;
-            if (!upToDate) {
-                run("", NPM_CI_TIMEOUT_SECONDS, "npm", "ci", "--no-audit", "--no-fund");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        installChecked = true;
-    }
-
-    /** Runs a command in the harness folder, feeds it {@code stdin} and returns its stdout. */
-    private static String run(String stdin, long timeoutSeconds, String... command) {
-        String commandLine = String.join(" ", command);
-        try {
-            Process process = new ProcessBuilder(command).directory(HARNESS_DIR.toFile()).start();
-            // Both streams are drained while the process runs so that neither pipe can fill up and block it.
-            CompletableFuture<String> stdout = readAsync(process.getInputStream());
-            CompletableFuture<String> stderr = readAsync(process.getErrorStream());
-            IOException stdinFailure = writeStdin(process, stdin);
-            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException(
-                        commandLine + " took longer than " + timeoutSeconds + " s in " + HARNESS_DIR);
-            }
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException(commandLine + " failed with exit code " + process.exitValue()
-                        + " in " + HARNESS_DIR + ":\n" + stderr.join() + stdout.join());
-            }
-            if (stdinFailure != null) {
-                throw stdinFailure;
-            }
-            return stdout.join();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not run " + commandLine + " in " + HARNESS_DIR, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + commandLine, e);
-        }
-    }
-
-    /**
-     * Returns instead of throwing a failed write: a process that dies before reading its input
-     * breaks the pipe, and its exit code and stderr explain more than the broken pipe does.
-     */
-    private static IOException writeStdin(Process process, String stdin) {
-        try (Writer writer = new OutputStreamWriter(process.getOutputStream(), UTF_8)) {
-            writer.write(stdin);
-            return null;
-        } catch (IOException e) {
-            return e;
-        }
-    }
-
-    private static CompletableFuture<String> readAsync(InputStream stream) {
-        // A thread of its own: a pooled thread blocked on a pipe could hold up the other stream.
-        return CompletableFuture.supplyAsync(() -> {
-            try (stream) {
-                return new String(stream.readAllBytes(), UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, task -> {
-            Thread reader = new Thread(task, "iam-simulator-output");
-            reader.setDaemon(true);
-            reader.start();
-        });
     }
 }

@@ -8,6 +8,7 @@ import io.github.deletionguard.config.ConfigKeys;
 import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.config.LogGroupLocation;
 import io.github.deletionguard.config.MemberAccount;
+import io.github.deletionguard.config.MemberBaseline;
 import io.github.deletionguard.config.NamedAccount;
 import io.github.deletionguard.config.Organization;
 import io.github.deletionguard.config.PartialConfig;
@@ -31,7 +32,7 @@ import static io.github.deletionguard.config.read.ConfigNode.allRead;
 final class StackConfigReader {
     /** Every key of the namespace the program reads; any other is a mistake, never a setting to ignore. */
     static final List<String> KEYS = List.of("alarmMode", "resourcePrefix", "regions", "organization", "securityAccount",
-            "accounts", "alarms", "criticalKeys", "criticalSecrets", "serviceControlPolicy", "stackScope", "remediation",
+            "accounts", "alarms", "criticalKeys", "criticalSecrets", "serviceControlPolicy", "stackScope", "remediation", "memberBaseline",
             "approvedDeletions", "ephemeralScopes");
 
     private final Set<String> presentKeys;
@@ -70,6 +71,8 @@ final class StackConfigReader {
                 structured("serviceControlPolicy").flatMap(ServiceControlPolicyReader::read),
                 structured("stackScope").map(StackConfigReader::readStackScope).orElse(Optional.of(StackScope.wholeOrganization())),
                 structured("remediation").map(StackConfigReader::readRemediation).orElse(Optional.of(RemediationSettings.off())),
+                structured("memberBaseline").map(section -> MemberBaselineReader.read(section, defaultRegions))
+                        .orElse(defaultRegions.map(MemberBaseline::providers)),
                 structured("approvedDeletions").map(list -> list.entries(DeletionExceptionsReader::readApproval))
                         .orElse(Optional.of(List.of())),
                 structured("ephemeralScopes").map(list -> list.entries(DeletionExceptionsReader::readScope))

@@ -48,6 +48,7 @@ public final class ConfigValidator {
         ServiceControlPolicyValidator.validate(config, issues);
         StackScopeValidator.validate(config, issues);
         RemediationValidation.check(config, issues);
+        MemberBaselineValidator.validate(config, issues);
         DeletionExceptionsValidator.validate(config, issues);
     }
 

@@ -39,6 +39,39 @@ public final class ConfigWarnings {
                             ? " and to this stack's stackScope." : ".")));
         }
         expiredApprovals(config, warnings);
+        warnings.addAll(baselineCoverage(config));
+        return warnings;
+    }
+
+    /**
+     * With StackSets, the config cannot see the organization: an account without an OU may be in
+     * one of the StackSets' OUs (then both engines deploy the same roles, and the StackSet's stack
+     * fails there), and a StackSet account's regions beyond the StackSets' are guarded by neither.
+     */
+    public static List<ConfigIssue> baselineCoverage(GuardConfig config) {
+        List<ConfigIssue> warnings = new ArrayList<>();
+        if (!config.memberBaseline().usesStackSets()) {
+            return warnings;
+        }
+        List<String> baselineRegions = config.memberBaseline().regions();
+        String managementId = config.organization().managementAccount().id();
+        for (int i = 0; i < config.accounts().size(); i++) {
+            MemberAccount member = config.accounts().get(i);
+            String path = qualified("accounts[" + i + "]");
+            if (config.baselineByStackSets(member)) {
+                List<String> uncovered = member.regions().stream().filter(region -> !baselineRegions.contains(region)).toList();
+                if (!uncovered.isEmpty()) {
+                    warnings.add(new ConfigIssue(path + ".regions", "'" + member.name() + "' is in the StackSets' OUs, which"
+                            + " deploy to " + baselineRegions + " only: " + uncovered + " is guarded by neither engine.",
+                            "add " + uncovered + " to " + qualified("memberBaseline.regions") + ", or drop them here."));
+                }
+            } else if (!member.id().equals(managementId) && member.organizationalUnit().isEmpty()) {
+                warnings.add(new ConfigIssue(path + ".organizationalUnit", "'" + member.name() + "' has no OU, so the"
+                        + " provider engine guards it; if it is in one of " + config.memberBaseline().organizationalUnits()
+                        + " (or below), the StackSets deploy the same roles there and their stack fails.",
+                        "set organizationalUnit to the targeted OU it is in (or above), or to its own OU if it is outside them."));
+            }
+        }
         return warnings;
     }
 

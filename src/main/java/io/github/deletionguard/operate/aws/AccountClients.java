@@ -49,6 +49,15 @@ public final class AccountClients {
         return region;
     }
 
+    /**
+     * Assumes the access role (once per account, the credentials are shared) and returns the
+     * session's ARN; throws where the account cannot be reached, so that a command reports the
+     * place once, as unreachable, instead of every check in it failing for the same reason.
+     */
+    public String reach() {
+        return sts().getCallerIdentity().arn();
+    }
+
     public StsClient sts() {
         return build(StsClient.builder(), region);
     }

@@ -1,13 +1,15 @@
 package io.github.deletionguard.operate.preflight;
 
+import io.github.deletionguard.awsapi.ServicePrincipals;
 import io.github.deletionguard.config.BreakGlassRole;
 import io.github.deletionguard.config.CriticalKeyDefinition;
 import io.github.deletionguard.config.CriticalSecretDefinition;
 import io.github.deletionguard.config.PolicyTarget;
-import io.github.deletionguard.config.ServiceControlPolicySettings;
+import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.config.WorkloadPrincipal;
 import io.github.deletionguard.operate.Finding;
 import io.github.deletionguard.operate.Operation;
+import io.github.deletionguard.operate.OrganizationPolicy;
 import io.github.deletionguard.operate.Place;
 import io.github.deletionguard.operate.aws.AccountClients;
 import io.github.deletionguard.operate.aws.AwsErrors;
@@ -17,7 +19,7 @@ import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.organizations.model.PolicyType;
 import software.amazon.awssdk.services.organizations.model.PolicyTypeStatus;
-import software.amazon.awssdk.services.organizations.model.PolicyTypeSummary;
+import software.amazon.awssdk.services.organizations.model.PolicySummary;
 import software.amazon.awssdk.services.organizations.model.Root;
 
 import java.nio.charset.StandardCharsets;
@@ -35,8 +37,7 @@ import java.util.TreeMap;
  * account is checked in parallel; organization checks run in the management account.
  */
 public final class Preflight {
-    /** AWS's per-target SCP limit, the same figure the config validator checks {@code alreadyAttached} against. */
-    static final int MAX_POLICIES_PER_TARGET = io.github.deletionguard.config.validate.ServiceControlPolicyValidator.MAX_POLICIES_PER_TARGET;
+    static final String STACKSETS_PRINCIPAL = ServicePrincipals.STACKSETS_MEMBER;
 
     private final Operation operation;
 
@@ -72,7 +73,7 @@ public final class Preflight {
             return findings;
         }
         if (accountId.equals(operation.managementAccountId())) {
-            operation.config().serviceControlPolicy().ifPresent(scp -> findings.addAll(organizationPolicies(clients, scp)));
+            findings.addAll(organization(clients));
         }
         if (boundByServiceControlPolicy(accountId)) {
             findings.addAll(breakGlassRoles(clients, account));
@@ -95,7 +96,7 @@ public final class Preflight {
         String check = "access-role";
         String roleArn = operation.sessions().accessRole().arnIn(account.account());
         try {
-            String arn = clients.sts().getCallerIdentity().arn();
+            String arn = clients.reach();
             return Finding.pass(check, account, "assumed " + roleArn + " as " + arn);
         } catch (RuntimeException e) {
             String fix = account.account().equals(operation.managementAccountId())
@@ -222,55 +223,99 @@ public final class Preflight {
         }
     }
 
-    List<Finding> organizationPolicies(AccountClients clients, ServiceControlPolicySettings scp) {
+    /** Organization-wide checks, read in the management account. */
+    List<Finding> organization(AccountClients clients) {
         Place organization = Place.global(clients.accountId());
+        List<OrganizationPolicy> policies = OrganizationPolicy.configured(operation.config(), operation.names());
         List<Finding> findings = new ArrayList<>();
-        try {
-            OrganizationsClient organizations = clients.organizations();
-            Root root = organizations.listRoots().roots().get(0);
-            findings.add(policyType(root, PolicyType.SERVICE_CONTROL_POLICY, true, organization));
-            findings.add(policyType(root, PolicyType.RESOURCE_CONTROL_POLICY, false, organization));
-            for (PolicyTarget target : scp.targets()) {
-                findings.add(room(organizations, target, organization));
+        if (!policies.isEmpty()) {
+            findings.addAll(policyTypes(clients.organizations(), policies, organization));
+            for (OrganizationPolicy policy : policies) {
+                policy.targets().forEach(target -> findings.add(room(clients.organizations(), policy, target, organization)));
             }
-        } catch (RuntimeException e) {
-            findings.add(Finding.error("organization-policies", organization, "cannot read the organization: "
-                    + AwsErrors.message(e), "run with the management account's access role (organizations:ListRoots, ListPoliciesForTarget)."));
+        }
+        if (usesStackSets(operation.config())) {
+            findings.add(stackSetsTrustedAccess(clients.organizations(), organization));
         }
         return findings;
     }
 
-    private static Finding policyType(Root root, PolicyType type, boolean blocking, Place place) {
+    /**
+     * Whether the stack deploys member resources through service-managed StackSets, which need
+     * trusted access in the organization. The one place to wire the stacksets engine's
+     * {@code memberBaseline} config in when it exists; until then the providers deploy every account.
+     */
+    static boolean usesStackSets(GuardConfig config) {
+        return false;
+    }
+
+    /** Each policy type the stack attaches is enabled on the root: AWS refuses an attachment otherwise. */
+    List<Finding> policyTypes(OrganizationsClient organizations, List<OrganizationPolicy> policies, Place place) {
+        try {
+            Root root = organizations.listRoots().roots().get(0);
+            return policies.stream().map(policy -> policyType(root, policy, place)).toList();
+        } catch (RuntimeException e) {
+            return List.of(Finding.error("policy-types-enabled", place, "cannot read the organization root: " + AwsErrors.message(e),
+                    "run with the management account's access role (organizations:ListRoots)."));
+        }
+    }
+
+    private static Finding policyType(Root root, OrganizationPolicy policy, Place place) {
+        PolicyType type = policy.type();
         boolean enabled = root.policyTypes().stream().anyMatch(summary -> summary.type() == type
                 && summary.status() == PolicyTypeStatus.ENABLED);
-        String check = "policy-type-" + type.toString().toLowerCase(Locale.ROOT).replace('_', '-');
+        String check = policy.shortName() + "-enabled";
         if (enabled) {
             return Finding.pass(check, place, type + " is enabled on " + root.id());
         }
-        String detail = type + " is not enabled on " + root.id() + " (" + root.policyTypes().stream()
-                .map(PolicyTypeSummary::typeAsString).toList() + ")";
-        String fix = "aws organizations enable-policy-type --root-id " + root.id() + " --policy-type " + type;
-        return blocking ? Finding.fail(check, place, detail, fix) : Finding.warn(check, place, detail, fix);
+        return Finding.fail(check, place, type + " is not enabled on " + root.id() + " (" + root.policyTypes().stream()
+                        .map(summary -> summary.typeAsString() + " " + summary.statusAsString()).toList() + ")",
+                "aws organizations enable-policy-type --root-id " + root.id() + " --policy-type " + type);
     }
 
-    /** Reads what is attached instead of trusting alreadyAttached. */
-    private Finding room(OrganizationsClient organizations, PolicyTarget target, Place place) {
-        String own = operation.names().serviceControlPolicy();
-        List<String> attached = organizations.listPoliciesForTargetPaginator(request -> request.targetId(target.id())
-                        .filter(PolicyType.SERVICE_CONTROL_POLICY))
-                .stream().flatMap(page -> page.policies().stream()).map(policy -> policy.name()).filter(name -> !name.equals(own)).toList();
-        String check = "scp-room";
-        if (attached.size() + 1 > MAX_POLICIES_PER_TARGET) {
-            return Finding.fail(check, place, target.id() + " has " + attached.size() + " SCPs " + attached
-                            + "; with this one it would exceed AWS's " + MAX_POLICIES_PER_TARGET + " per root, OU or account",
-                    "detach or merge an SCP on " + target.id() + ", or attach to OUs instead.");
+    /** Reads what is attached instead of trusting alreadyAttached: AWS refuses an attachment past the quota. */
+    Finding room(OrganizationsClient organizations, OrganizationPolicy policy, PolicyTarget target, Place place) {
+        String check = policy.shortName() + "-room";
+        List<String> attached;
+        try {
+            attached = organizations.listPoliciesForTargetPaginator(request -> request.targetId(target.id()).filter(policy.type()))
+                    .stream().flatMap(page -> page.policies().stream()).map(PolicySummary::name)
+                    .filter(name -> !name.equals(policy.name())).toList();
+        } catch (RuntimeException e) {
+            return Finding.error(check, place, "cannot read the " + policy.typeName() + "s of " + target.id() + ": "
+                    + AwsErrors.message(e), "give the management account's access role organizations:ListPoliciesForTarget.");
         }
-        if (attached.size() != target.alreadyAttached()) {
+        if (attached.size() + 1 > policy.maxPerTarget()) {
+            return Finding.fail(check, place, target.id() + " has " + attached.size() + " " + policy.typeName() + "s " + attached
+                            + "; with " + policy.name() + " it would exceed AWS's quota of " + policy.maxPerTarget() + " "
+                            + policy.typeName() + "s per root, OU or account",
+                    "detach or merge a " + policy.typeName() + " on " + target.id() + ", or attach to OUs instead.");
+        }
+        // alreadyAttached counts SCPs only.
+        if (policy.type() == PolicyType.SERVICE_CONTROL_POLICY && attached.size() != target.alreadyAttached()) {
             return Finding.warn(check, place, target.id() + " has " + attached.size() + " other SCPs " + attached
                             + ", the stack file says alreadyAttached: " + target.alreadyAttached(),
                     "set serviceControlPolicy.targets[" + target.id() + "].alreadyAttached to " + attached.size() + ".");
         }
-        return Finding.pass(check, place, target.id() + " has " + attached.size() + " other SCPs, room for this one");
+        return Finding.pass(check, place, target.id() + " has " + attached.size() + " other " + policy.typeName() + "s, room for "
+                + policy.name() + " (quota " + policy.maxPerTarget() + ")");
+    }
+
+    /** Service-managed StackSets deploy to member accounts only with trusted access enabled. */
+    Finding stackSetsTrustedAccess(OrganizationsClient organizations, Place place) {
+        String check = "stacksets-trusted-access";
+        try {
+            boolean enabled = organizations.listAWSServiceAccessForOrganizationPaginator(request -> { }).stream()
+                    .flatMap(page -> page.enabledServicePrincipals().stream())
+                    .anyMatch(principal -> STACKSETS_PRINCIPAL.equals(principal.servicePrincipal()));
+            return enabled ? Finding.pass(check, place, STACKSETS_PRINCIPAL + " has trusted access")
+                    : Finding.fail(check, place, STACKSETS_PRINCIPAL + " has no trusted access: service-managed StackSets"
+                            + " cannot deploy to member accounts",
+                    "aws cloudformation activate-organizations-access (from the management account).");
+        } catch (RuntimeException e) {
+            return Finding.error(check, place, "cannot read trusted access: " + AwsErrors.message(e),
+                    "give the management account's access role organizations:ListAWSServiceAccessForOrganization.");
+        }
     }
 
     /** A placeholder ciphertext would deploy a secret whose value is the placeholder. */

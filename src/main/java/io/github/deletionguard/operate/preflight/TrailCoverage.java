@@ -1,5 +1,6 @@
 package io.github.deletionguard.operate.preflight;
 
+import io.github.deletionguard.awsapi.AwsService;
 import software.amazon.awssdk.services.cloudtrail.model.AdvancedEventSelector;
 import software.amazon.awssdk.services.cloudtrail.model.AdvancedFieldSelector;
 import software.amazon.awssdk.services.cloudtrail.model.EventSelector;
@@ -14,8 +15,8 @@ import java.util.List;
  * exclude {@code kms.amazonaws.com} to save cost, which blinds both the alarms and EventBridge.
  */
 final class TrailCoverage {
-    static final String KMS = "kms.amazonaws.com";
-    static final String SECRETS_MANAGER = "secretsmanager.amazonaws.com";
+    static final String KMS = AwsService.KMS.eventSource();
+    static final String SECRETS_MANAGER = AwsService.SECRETS_MANAGER.eventSource();
 
     private TrailCoverage() {
     }

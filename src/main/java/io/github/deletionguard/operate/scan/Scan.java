@@ -1,12 +1,16 @@
 package io.github.deletionguard.operate.scan;
 
+import io.github.deletionguard.awsapi.ServicePrincipals;
 import io.github.deletionguard.operate.Finding;
 import io.github.deletionguard.operate.Operation;
 import io.github.deletionguard.operate.Place;
 import io.github.deletionguard.operate.aws.AccountClients;
+import io.github.deletionguard.operate.aws.AwsErrors;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.GrantListEntry;
+import software.amazon.awssdk.services.kms.model.KeyListEntry;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
+import software.amazon.awssdk.services.kms.model.MultiRegionKey;
 import software.amazon.awssdk.services.kms.model.KeyState;
 import software.amazon.awssdk.services.secretsmanager.model.SecretListEntry;
 
@@ -27,7 +31,6 @@ import java.util.Set;
 public final class Scan {
     static final String CHECK_KEY = "key-pending-deletion";
     static final String CHECK_SECRET = "secret-pending-deletion";
-    private static final String SERVICE_PRINCIPAL_SUFFIX = ".amazonaws.com";
 
     private final Operation operation;
 
@@ -52,26 +55,45 @@ public final class Scan {
         return List.copyOf(places);
     }
 
+    /**
+     * One place: secrets first (a key's dependents include them), then keys. A list that cannot be
+     * read, or a key whose policy does not let the access role describe it, is an error of its own;
+     * the rest of the place is still scanned.
+     */
     private List<Finding> scanPlace(Place place) {
         AccountClients clients = operation.sessions().in(place.account(), place.region());
-        List<SecretListEntry> secrets = clients.secretsManager().listSecretsPaginator(request -> request.includePlannedDeletion(true))
-                .stream().flatMap(page -> page.secretList().stream()).toList();
+        clients.reach();
         List<Finding> findings = new ArrayList<>();
+        List<SecretListEntry> secrets = List.of();
+        try {
+            secrets = clients.secretsManager().listSecretsPaginator(request -> request.includePlannedDeletion(true))
+                    .stream().flatMap(page -> page.secretList().stream()).toList();
+        } catch (RuntimeException e) {
+            findings.add(Finding.error(CHECK_SECRET, place, "cannot list secrets: " + AwsErrors.message(e),
+                    "give the access role secretsmanager:ListSecrets."));
+        }
         KmsClient kms = clients.kms();
-        kms.listKeysPaginator(request -> { }).stream().flatMap(page -> page.keys().stream()).forEach(entry -> {
-            KeyMetadata key = kms.describeKey(request -> request.keyId(entry.keyId())).keyMetadata();
-            if (key.keyState() == KeyState.PENDING_DELETION || key.keyState() == KeyState.PENDING_REPLICA_DELETION) {
-                findings.add(pendingKey(kms, place, key, secrets));
+        List<String> keyIds = List.of();
+        try {
+            keyIds = kms.listKeysPaginator(request -> { }).stream().flatMap(page -> page.keys().stream()).map(KeyListEntry::keyId).toList();
+        } catch (RuntimeException e) {
+            findings.add(Finding.error(CHECK_KEY, place, "cannot list keys: " + AwsErrors.message(e), "give the access role kms:ListKeys."));
+        }
+        for (String keyId : keyIds) {
+            try {
+                KeyMetadata key = kms.describeKey(request -> request.keyId(keyId)).keyMetadata();
+                if (key.keyState() == KeyState.PENDING_DELETION || key.keyState() == KeyState.PENDING_REPLICA_DELETION) {
+                    findings.add(pendingKey(kms, place, key, secrets));
+                }
+            } catch (RuntimeException e) {
+                findings.add(Finding.error(CHECK_KEY, place, "cannot read key " + keyId + ": " + AwsErrors.message(e),
+                        "its key policy must let the account's IAM policies decide (the default key policy) or name the access role"
+                                + " for kms:DescribeKey, ListAliases and ListGrants: a key no one can read may be pending deletion unseen."));
             }
-        });
+        }
         for (SecretListEntry secret : secrets) {
             if (secret.deletedDate() != null) {
-                // ListSecrets lags by minutes; DescribeSecret has the date the deletion happens.
-                Instant deletion = clients.secretsManager().describeSecret(request -> request.secretId(secret.arn())).deletedDate();
-                long days = daysLeft(deletion == null ? secret.deletedDate() : deletion);
-                findings.add(Finding.fail(CHECK_SECRET, place, secret.name() + " is deleted in " + days + " days (" + deletion + ")",
-                        "if it is still needed: aws secretsmanager restore-secret --secret-id " + secret.arn()
-                                + " --region " + place.region()).withFacts(Map.of("daysLeft", days, "secret", secret.arn())));
+                findings.add(pendingSecret(clients, place, secret));
             }
         }
         if (findings.isEmpty()) {
@@ -80,15 +102,35 @@ public final class Scan {
         return findings;
     }
 
-    private Finding pendingKey(KmsClient kms, Place place, KeyMetadata key, List<SecretListEntry> secrets) {
-        Instant deletion = key.deletionDate() != null ? key.deletionDate() : operation.clock().instant().plus(Duration.ofDays(key.pendingDeletionWindowInDays()));
+    /** ListSecrets lags by minutes; DescribeSecret has the date the deletion happens. */
+    private Finding pendingSecret(AccountClients clients, Place place, SecretListEntry secret) {
+        Instant deletion;
+        try {
+            Instant described = clients.secretsManager().describeSecret(request -> request.secretId(secret.arn())).deletedDate();
+            deletion = described == null ? secret.deletedDate() : described;
+        } catch (RuntimeException e) {
+            deletion = secret.deletedDate();
+        }
         long days = daysLeft(deletion);
+        return Finding.fail(CHECK_SECRET, place, secret.name() + " is deleted in " + days + " days (" + deletion + ")",
+                "if it is still needed: aws secretsmanager restore-secret --secret-id " + secret.arn()
+                        + " --region " + place.region()).withFacts(Map.of("daysLeft", days, "secret", secret.arn()));
+    }
+
+    private Finding pendingKey(KmsClient kms, Place place, KeyMetadata key, List<SecretListEntry> secrets) {
+        // A primary key waiting for its replicas to go has no deletion date yet: its window starts when the last replica is gone.
+        boolean waitsForReplicas = key.keyState() == KeyState.PENDING_REPLICA_DELETION;
+        Instant deletion = key.deletionDate() != null ? key.deletionDate()
+                : operation.clock().instant().plus(Duration.ofDays(key.pendingDeletionWindowInDays()));
+        long days = daysLeft(deletion);
+        List<String> replicas = key.multiRegionConfiguration() == null ? List.of()
+                : key.multiRegionConfiguration().replicaKeys().stream().map(MultiRegionKey::region).sorted().toList();
         List<String> aliases = kms.listAliasesPaginator(request -> request.keyId(key.keyId())).stream()
                 .flatMap(page -> page.aliases().stream()).map(alias -> alias.aliasName()).toList();
         List<GrantListEntry> grants = kms.listGrantsPaginator(request -> request.keyId(key.keyId())).stream()
                 .flatMap(page -> page.grants().stream()).toList();
         List<String> serviceGrants = grants.stream().map(GrantListEntry::granteePrincipal)
-                .filter(grantee -> grantee != null && grantee.endsWith(SERVICE_PRINCIPAL_SUFFIX)).distinct().sorted().toList();
+                .filter(grantee -> grantee != null && grantee.endsWith(ServicePrincipals.SUFFIX)).distinct().sorted().toList();
         Set<String> namesOfKey = new LinkedHashSet<>(List.of(key.keyId(), key.arn()));
         aliases.forEach(alias -> {
             namesOfKey.add(alias);
@@ -104,10 +146,15 @@ public final class Scan {
         facts.put("secrets", encryptedSecrets);
         facts.put("grants", grants.size());
         facts.put("serviceGrantees", serviceGrants);
+        if (waitsForReplicas) {
+            facts.put("replicaRegions", replicas);
+        }
         String dependents = "aliases " + aliases + ", secrets " + encryptedSecrets + ", " + grants.size() + " grants"
                 + (serviceGrants.isEmpty() ? "" : " (AWS services " + serviceGrants + ")");
-        return Finding.fail(CHECK_KEY, place, key.arn() + " (" + key.keyStateAsString() + ") is deleted in " + days + " days ("
-                        + deletion + "); depends on it: " + dependents,
+        String when = waitsForReplicas
+                ? "is deleted at the earliest " + days + " days after its replicas in " + replicas + " are gone"
+                : "is deleted in " + days + " days (" + deletion + ")";
+        return Finding.fail(CHECK_KEY, place, key.arn() + " (" + key.keyStateAsString() + ") " + when + "; depends on it: " + dependents,
                 "unless nothing uses it: aws kms cancel-key-deletion --key-id " + key.keyId() + " --region " + place.region()
                         + " && aws kms enable-key --key-id " + key.keyId() + " --region " + place.region()).withFacts(facts);
     }

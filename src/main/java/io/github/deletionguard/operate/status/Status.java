@@ -6,6 +6,7 @@ import io.github.deletionguard.config.PolicyTarget;
 import io.github.deletionguard.naming.Arns;
 import io.github.deletionguard.operate.Finding;
 import io.github.deletionguard.operate.Operation;
+import io.github.deletionguard.operate.OrganizationPolicy;
 import io.github.deletionguard.operate.Place;
 import io.github.deletionguard.operate.aws.AccountClients;
 import io.github.deletionguard.operate.aws.AwsErrors;
@@ -15,7 +16,6 @@ import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 import software.amazon.awssdk.services.eventbridge.model.DescribeRuleResponse;
 import software.amazon.awssdk.services.eventbridge.model.RuleState;
-import software.amazon.awssdk.services.organizations.model.PolicyType;
 import software.amazon.awssdk.services.sns.model.Subscription;
 import software.amazon.awssdk.services.ssm.model.AutomationExecutionFilterKey;
 import software.amazon.awssdk.services.ssm.model.AutomationExecutionMetadata;
@@ -54,10 +54,10 @@ public final class Status {
 
     private List<Finding> checkPlace(Place place) {
         if (place.region().isEmpty()) {
-            return operation.config().serviceControlPolicy().map(scp -> scpAttached(
-                    operation.sessions().in(place.account(), operation.homeRegion()), place, scp.targets())).orElse(List.of());
+            return policiesAttached(operation.sessions().in(place.account(), operation.homeRegion()), place);
         }
         AccountClients clients = operation.sessions().in(place.account(), place.region());
+        clients.reach();
         List<Finding> findings = new ArrayList<>();
         boolean security = place.account().equals(operation.securityAccountId());
         if (security && operation.config().notificationRegions().contains(place.region())) {
@@ -206,23 +206,25 @@ public final class Status {
         }
     }
 
-    List<Finding> scpAttached(AccountClients clients, Place place, List<PolicyTarget> targets) {
-        String own = operation.names().serviceControlPolicy();
+    /** Each organization policy the stack attaches is still attached to each of its targets. */
+    List<Finding> policiesAttached(AccountClients clients, Place place) {
         List<Finding> findings = new ArrayList<>();
-        for (PolicyTarget target : targets) {
-            try {
-                boolean attached = clients.organizations().listPoliciesForTargetPaginator(request -> request.targetId(target.id())
-                                .filter(PolicyType.SERVICE_CONTROL_POLICY)).stream()
-                        .flatMap(page -> page.policies().stream()).anyMatch(policy -> policy.name().equals(own));
-                findings.add(attached ? Finding.pass("scp-attached", place, own + " is attached to " + target.id())
-                        : Finding.fail("scp-attached", place, own + " is not attached to " + target.id(),
-                        "run 'pulumi up'; if it was detached by hand, find out who did (CloudTrail DetachPolicy in us-east-1)."));
-            } catch (RuntimeException e) {
-                findings.add(Finding.error("scp-attached", place, "cannot read policies of " + target.id() + ": " + AwsErrors.message(e),
-                        "give the management account's access role organizations:ListPoliciesForTarget."));
+        for (OrganizationPolicy policy : OrganizationPolicy.configured(operation.config(), operation.names())) {
+            String check = policy.shortName() + "-attached";
+            for (PolicyTarget target : policy.targets()) {
+                try {
+                    boolean attached = clients.organizations().listPoliciesForTargetPaginator(request -> request.targetId(target.id())
+                                    .filter(policy.type())).stream()
+                            .flatMap(page -> page.policies().stream()).anyMatch(summary -> summary.name().equals(policy.name()));
+                    findings.add(attached ? Finding.pass(check, place, policy.name() + " is attached to " + target.id())
+                            : Finding.fail(check, place, policy.typeName() + " " + policy.name() + " is not attached to " + target.id(),
+                            "run 'pulumi up'; if it was detached by hand, find out who did (CloudTrail DetachPolicy in us-east-1)."));
+                } catch (RuntimeException e) {
+                    findings.add(Finding.error(check, place, "cannot read the " + policy.typeName() + "s of " + target.id() + ": "
+                            + AwsErrors.message(e), "give the management account's access role organizations:ListPoliciesForTarget."));
+                }
             }
         }
         return findings;
     }
-
 }

@@ -1,0 +1,76 @@
+package io.github.deletionguard.plan;
+
+import com.pulumi.aws.secretsmanager.Secret;
+import com.pulumi.aws.secretsmanager.SecretVersion;
+import com.pulumi.aws.sns.TopicSubscription;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What a person must do after the first {@code pulumi up} before the guard works: AWS sends
+ * e-mail subscriptions a confirmation that nobody else can click, and secrets created empty or
+ * from a placeholder value hold nothing a workload can use.
+ */
+final class PostDeployChecklist {
+    private PostDeployChecklist() {
+    }
+
+    static List<String> items(PlanView plan) {
+        Set<String> secureConfigKeys = plan.secureConfigKeys();
+        List<String> items = new ArrayList<>();
+        subscriptions(plan).ifPresentOrElse(items::add, () -> { });
+        Map<String, String> emptySecrets = new TreeMap<>();
+        Set<String> filledSecrets = new TreeSet<>();
+        Set<String> versionParents = new TreeSet<>();
+        plan.ofType(SecretVersion.class).forEach(version -> version.parent().ifPresent(versionParents::add));
+        for (PlannedResource secret : plan.ofType(Secret.class)) {
+            String name = secret.input("name");
+            if (secret.parent().filter(versionParents::contains).isPresent()) {
+                filledSecrets.add(name);
+            } else {
+                emptySecrets.put(name, plan.place(secret.provider().orElseThrow()));
+            }
+        }
+        if (!emptySecrets.isEmpty()) {
+            StringBuilder item = new StringBuilder("Secrets created empty: their owners put the value"
+                    + " (aws secretsmanager put-secret-value --secret-id <name> --secret-string file://value.json):");
+            emptySecrets.forEach((name, place) -> item.append("\n      ").append(name).append(" (").append(place).append(')'));
+            items.add(item.toString());
+        }
+        if (!filledSecrets.isEmpty()) {
+            items.add("Secrets with a value from secure config (" + String.join(", ", filledSecrets) + "): before the first up, set"
+                    + " the real value of " + (secureConfigKeys.isEmpty() ? "their config keys" : String.join(", ", new TreeSet<>(secureConfigKeys)))
+                    + " with pulumi config set --secret <key>; a ciphertext copied from the repository's stack files is a placeholder.");
+        }
+        String stack = plan.run().stack();
+        items.add("Run drill " + stack + " in a quiet window, then status " + stack + ": every alarm, rule and subscription answers.");
+        return items;
+    }
+
+    /** One confirmation e-mail per address and notification region; unconfirmed, nothing is delivered. */
+    private static java.util.Optional<String> subscriptions(PlanView plan) {
+        Map<String, Set<String>> regionsByAddress = new TreeMap<>();
+        Map<String, String> topicByRegion = new TreeMap<>();
+        for (PlannedResource subscription : plan.ofType(TopicSubscription.class)) {
+            String region = subscription.provider().orElseThrow().region();
+            regionsByAddress.computeIfAbsent(subscription.input("endpoint"), key -> new TreeSet<>()).add(region);
+            topicByRegion.put(region, subscription.input("topic"));
+        }
+        if (regionsByAddress.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        StringBuilder item = new StringBuilder("Confirm the subscriptions: each address receives one e-mail per region,"
+                + " and nothing is delivered to it until it is confirmed:");
+        regionsByAddress.forEach((address, regions) -> item.append("\n      ").append(address).append(": ").append(String.join(", ", regions)));
+        item.append("\n    Confirm with authentication, so that only an AWS-authenticated call can unsubscribe (not the link in every"
+                + " notification): copy the token from the confirmation link and, in the security account, run");
+        topicByRegion.forEach((region, topic) -> item.append("\n      aws sns confirm-subscription --region ").append(region)
+                .append(" --topic-arn ").append(topic).append(" --token <token> --authenticate-on-unsubscribe true"));
+        return java.util.Optional.of(item.toString());
+    }
+}
