@@ -154,7 +154,7 @@ public record ResourceNames(String prefix, String securityAccountId, String home
 
     /**
      * ARN patterns that match every resource named here, in any account and region, but roles
-     * ({@link #anyRoleArnPattern()}): the rules (on a default bus, and on the central bus, whose
+     * (whose names {@link #anyName()} matches): the rules (on a default bus, and on the central bus, whose
      * name their ARN carries), the central bus, alarms, topics, documents, StackSets and the
      * stacks they create. The SCP protects these; metric filters have no ARN (their log groups
      * stand in), and the SCP and RCP live in the management account, which no SCP binds.
@@ -170,11 +170,6 @@ public record ResourceNames(String prefix, String securityAccountId, String home
                 Arns.ssmDocument("*", "*", any),
                 stackSetArnPattern(),
                 stackSetInstanceArnPattern());
-    }
-
-    /** Every role named here, in any account: so no one can pre-create a look-alike either. */
-    public String anyRoleArnPattern() {
-        return Arns.iamRole("*", anyName());
     }
 
     private String named(String suffix) {

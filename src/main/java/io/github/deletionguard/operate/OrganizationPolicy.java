@@ -17,12 +17,6 @@ import java.util.Locale;
  * @param maxPerTarget AWS's per-target quota for the type, the stack's own policy included
  */
 public record OrganizationPolicy(PolicyType type, String name, List<PolicyTarget> targets, int maxPerTarget) {
-    /**
-     * AWS Organizations quota "maximum number of resource control policies attached to a root, OU
-     * or account": 5. Every attached RCP counts, the AWS-managed RCPFullAWSAccess included.
-     */
-    public static final int MAX_RESOURCE_CONTROL_POLICIES_PER_TARGET = 5;
-
     public OrganizationPolicy {
         targets = List.copyOf(targets);
     }
@@ -37,7 +31,7 @@ public record OrganizationPolicy(PolicyType type, String name, List<PolicyTarget
                 new OrganizationPolicy(PolicyType.SERVICE_CONTROL_POLICY, names.serviceControlPolicy(), scp.targets(),
                         ServiceControlPolicyValidator.MAX_POLICIES_PER_TARGET),
                 new OrganizationPolicy(PolicyType.RESOURCE_CONTROL_POLICY, names.resourceControlPolicy(), scp.targets(),
-                        MAX_RESOURCE_CONTROL_POLICIES_PER_TARGET))).orElse(List.of());
+                        ServiceControlPolicyValidator.MAX_RCPS_PER_TARGET))).orElse(List.of());
     }
 
     /** "scp" or "rcp", for check names. */

@@ -51,6 +51,19 @@ final class BaselineCoverage {
         return text.toString();
     }
 
+    /** The coverage in one line, for the summary: which engine reaches what, and how many accounts neither reaches. */
+    static String summaryLine(GuardConfig config) {
+        MemberBaseline baseline = config.memberBaseline();
+        long byProviders = config.guardedAccounts().stream().filter(member -> !config.baselineByStackSets(member)).count();
+        String line = "providers: " + byProviders + " configured account" + (byProviders == 1 ? "" : "s");
+        if (baseline.usesStackSets()) {
+            line += "; stacksets: all accounts in OUs " + String.join(", ", baseline.organizationalUnits())
+                    + ", now and later, in " + baseline.regions();
+        }
+        int gaps = ConfigWarnings.baselineCoverage(config).size();
+        return line + "; " + (gaps == 0 ? "every configured account covered" : gaps + " configured accounts covered by neither");
+    }
+
     /** The design figure: how many waves an operation takes per region, from the operation preferences. */
     private static String rollout(StackSetOperationPreferences preferences) {
         int concurrent = preferences.effectiveConcurrentPercentage();

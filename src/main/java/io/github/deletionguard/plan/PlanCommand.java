@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.pulumi.Context;
+import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.config.InvalidConfigException;
 import io.github.deletionguard.config.read.StackConfigLoader;
 import io.github.deletionguard.documents.InvalidPolicyException;
@@ -97,14 +98,15 @@ public final class PlanCommand {
         if (previous.isPresent()) {
             out.print(PlanDiff.render(previous.get(), JsonParser.parseString(json).getAsJsonObject()));
         }
+        // The run succeeded, so the config is valid; read once more for what the run cannot show: the OUs' accounts.
+        GuardConfig config = StackConfigLoader.load(stackFile.stack(), stackFile.config(), clock).config();
         if (options.summary()) {
-            out.print(PlanSummary.render(run, stackFile.secretKeys()));
+            out.print(PlanSummary.render(run, stackFile.secretKeys(), BaselineCoverage.summaryLine(config)));
         }
         if (previous.isEmpty() && !options.summary()) {
-            // The run succeeded, so the config is valid; read once more for what the run does not show.
-            String coverage = BaselineCoverage.render(StackConfigLoader.load(stackFile.stack(), stackFile.config(), clock).config());
             // The review of approved deletions goes with the coverage, before the checklist that ends the plan.
-            out.print(PlanText.render(run, notes(run), stackFile.secretKeys(), coverage + DeletionExceptionsSection.render(run)));
+            out.print(PlanText.render(run, notes(run), stackFile.secretKeys(),
+                    BaselineCoverage.render(config) + DeletionExceptionsSection.render(run)));
         }
         if (options.json().isPresent()) {
             try {
@@ -168,6 +170,10 @@ public final class PlanCommand {
             if (!plan.has("resources")) {
                 throw new IOException(file + " is not a plan --json file (no resources). Fix: name a file written by plan <stack> --json.");
             }
+            if (plan.has("schemaVersion") && plan.get("schemaVersion").getAsInt() > PlanJson.SCHEMA_VERSION) {
+                throw new IOException(file + " has schemaVersion " + plan.get("schemaVersion") + ", newer than this plan's "
+                        + PlanJson.SCHEMA_VERSION + ". Fix: diff with the newer deletion-guard, or write both files with this one.");
+            }
             return plan;
         } catch (JsonParseException | IllegalStateException e) {
             throw new IOException(file + " is not JSON: " + e.getMessage() + ". Fix: name a file written by plan <stack> --json.", e);
@@ -179,7 +185,7 @@ public final class PlanCommand {
     private static List<String> notes(OfflineEngine.Run run) {
         List<String> notes = new ArrayList<>();
         notes.add("offline plan under Pulumi's mock engine: ids and ARNs are simulated, nothing was sent to AWS.");
-        if (run.resources().stream().anyMatch(resource -> resource.type().equals(PlannedResource.SERVICE_CONTROL_POLICY_TYPE))) {
+        if (new PlanView(run, Set.of()).organizationPolicies().stream().anyMatch(PlanView.OrganizationPolicy::isServiceControlPolicy)) {
             notes.add("the service control policy never binds the management account or service-linked roles:"
                     + " the deletion alarms are what watches those.");
         }

@@ -5,13 +5,10 @@ import com.pulumi.aws.cloudwatch.LogMetricFilter;
 import com.pulumi.aws.cloudwatch.MetricAlarm;
 import com.pulumi.aws.kms.Key;
 import com.pulumi.aws.kms.ReplicaKey;
-import com.pulumi.aws.organizations.Policy;
-import com.pulumi.aws.organizations.PolicyAttachment;
 import com.pulumi.aws.secretsmanager.Secret;
 import com.pulumi.aws.sns.Topic;
 import com.pulumi.aws.sns.TopicSubscription;
 import com.pulumi.aws.ssm.Document;
-import io.github.deletionguard.awsapi.OrganizationPolicyType;
 import io.github.deletionguard.detection.CentralEventBus;
 import io.github.deletionguard.detection.DeletionEventForwarding;
 import io.github.deletionguard.remediation.DeletionRemediation;
@@ -35,12 +32,14 @@ final class PlanSummary {
     private PlanSummary() {
     }
 
-    static String render(OfflineEngine.Run run, Set<String> secureConfigKeys) {
+    /** @param baselineCoverage the member baseline's coverage in one line, read from the config the run deployed */
+    static String render(OfflineEngine.Run run, Set<String> secureConfigKeys, String baselineCoverage) {
         PlanView plan = new PlanView(run, secureConfigKeys);
         StringBuilder text = new StringBuilder(plan.title("plan summary")).append('\n');
         placesTable(text, plan);
         kinds(text, plan);
         coverage(text, plan);
+        line(text, "Member baseline", baselineCoverage);
         MonthlyCost cost = MonthlyCost.of(run.resources());
         text.append("\nMonthly cost: $").append(cost.total()).append(" (AWS list price of ").append(MonthlyCost.PRICES_AS_OF)
                 .append(", standing charges; the full plan itemises it)\n");
@@ -97,40 +96,46 @@ final class PlanSummary {
         List<PlannedResource> forwarding = plan.childrenOf(DeletionEventForwarding.TYPE, EventRule.class);
         List<PlannedResource> centralRules = plan.childrenOf(CentralEventBus.TYPE, EventRule.class);
         line(text, "EventBridge forwarding", forwarding.isEmpty() ? "none"
-                : spread(plan, forwarding) + " -> central bus, " + centralRules.size() + " notification rules"
+                : spread(plan, forwarding) + " -> central bus, " + count(centralRules.size(), "notification rule")
                 + centralRules.stream().findFirst().map(rule -> " in " + plan.place(rule.provider().orElseThrow())).orElse(""));
         List<PlannedResource> filters = plan.ofType(LogMetricFilter.class);
         Set<String> logGroups = new TreeSet<>();
         filters.forEach(filter -> logGroups.add(plan.place(filter.provider().orElseThrow()) + " (" + filter.input("logGroupName") + ")"));
         line(text, "CloudWatch alarms", filters.isEmpty() ? "none: no account has a cloudTrailLogGroup"
-                : plan.ofType(MetricAlarm.class).size() + " alarms on " + logGroups.size() + " log groups: " + String.join(", ", logGroups));
+                : count(plan.ofType(MetricAlarm.class).size(), "alarm") + " on " + count(logGroups.size(), "log group") + ": " + String.join(", ", logGroups));
         List<PlannedResource> remediation = plan.childrenOf(DeletionRemediation.TYPE, Document.class);
         line(text, "Remediation", remediation.isEmpty() ? "off" : spread(plan, remediation) + " (SSM Automation undoes the deletion)");
-        line(text, "Organization policies", plan.ofType(Policy.class).isEmpty() ? "none"
-                : organizationPolicies(plan) + " attached to " + String.join(", ", policyTargets(plan)));
+        List<PlanView.OrganizationPolicy> policies = plan.organizationPolicies();
+        line(text, "Organization policies", policies.isEmpty() ? "none" : policies.stream()
+                .map(policy -> policy.kind() + " " + policy.name() + " on " + String.join(", ", policy.targets()))
+                .collect(Collectors.joining("; ")));
         Set<String> addresses = plan.ofType(TopicSubscription.class).stream().map(subscription -> subscription.input("endpoint"))
                 .collect(Collectors.toCollection(TreeSet::new));
-        line(text, "Notifications", plan.ofType(Topic.class).size() + " topics (" + PlanView.places(plan.ofType(Topic.class)).stream()
+        line(text, "Notifications", count(plan.ofType(Topic.class).size(), "topic") + " (" + PlanView.places(plan.ofType(Topic.class)).stream()
                 .map(PlannedResource.ProviderTarget::region).collect(Collectors.joining(", ")) + ") -> " + String.join(", ", addresses));
-        line(text, "Critical keys, secrets", plan.ofType(Key.class).size() + " keys (+" + plan.ofType(ReplicaKey.class).size()
-                + " replicas), " + plan.ofType(Secret.class).size() + " secrets");
+        line(text, "Critical keys, secrets", count(plan.ofType(Key.class).size(), "key") + " (+" + count(plan.ofType(ReplicaKey.class).size(), "replica")
+                + "), " + count(plan.ofType(Secret.class).size(), "secret"));
     }
 
     private static void risks(StringBuilder text, PlanView plan) {
         List<String> risks = new ArrayList<>();
-        policyTargets(plan).stream().filter(id -> id.startsWith("r-"))
-                .forEach(root -> risks.add("The " + organizationPolicies(plan) + " attached to the organization root " + root
-                        + ": a mistake binds every member account at once. Roll out on a test OU first; the README says how to take"
-                        + " them off fast."));
+        Map<String, List<String>> kindsByRoot = new TreeMap<>();
+        plan.organizationPolicies().forEach(policy -> policy.targets().stream().filter(id -> id.startsWith("r-"))
+                .forEach(root -> kindsByRoot.computeIfAbsent(root, key -> new ArrayList<>()).add(policy.kind())));
+        kindsByRoot.forEach((root, kinds) -> risks.add(String.join(" and ", kinds) + " attached to the organization root " + root
+                + ": a mistake binds every member account at once. Roll out on a test OU first; the README says how to take one off fast."));
         List<PlannedResource> remediation = plan.childrenOf(DeletionRemediation.TYPE, Document.class);
         if (!remediation.isEmpty()) {
-            risks.add("Remediation changes state in " + accounts(remediation) + " accounts: it cancels key deletions and restores"
+            risks.add("Remediation changes state in " + count(accounts(remediation), "account") + ": it cancels key deletions and restores"
                     + " secrets that anyone but a break-glass role deleted.");
         }
         List<PlannedResource> protectedResources = plan.where(PlannedResource::protect);
         if (!protectedResources.isEmpty()) {
-            risks.add(protectedResources.size() + " protected resources (critical keys and secrets, organization policies and their"
-                    + " attachments): removing or renaming their entry makes pulumi up fail until they are unprotected on purpose.");
+            Map<String, Long> byKind = protectedResources.stream().collect(Collectors.groupingBy(
+                    resource -> resource.type().substring(resource.type().lastIndexOf(':') + 1), TreeMap::new, Collectors.counting()));
+            risks.add(protectedResources.size() + " protected resources (" + byKind.entrySet().stream()
+                    .map(entry -> entry.getValue() + " " + entry.getKey()).collect(Collectors.joining(", "))
+                    + "): a change that replaces or removes one makes pulumi up fail until it is unprotected on purpose.");
         }
         text.append("\nRisks:\n");
         if (risks.isEmpty()) {
@@ -139,27 +144,18 @@ final class PlanSummary {
         risks.forEach(risk -> text.append("  - ").append(risk).append('\n'));
     }
 
-    /** {@code SCP and RCP}: the kinds of organization policy the plan creates, by their Organizations type. */
-    private static String organizationPolicies(PlanView plan) {
-        List<String> kinds = plan.ofType(Policy.class).stream()
-                .map(policy -> OrganizationPolicyType.valueOf(policy.input("type")).abbreviation())
-                .distinct().toList();
-        return String.join(" and ", kinds) + (kinds.size() == 1 ? " is" : " are");
-    }
-
-    /** Every root, OU or account an organization policy is attached to, each once. */
-    private static Set<String> policyTargets(PlanView plan) {
-        return plan.ofType(PolicyAttachment.class).stream().map(attachment -> attachment.input("targetId"))
-                .collect(Collectors.toCollection(TreeSet::new));
-    }
-
     /** {@code 11 account-regions in 5 accounts}. */
     private static String spread(PlanView plan, List<PlannedResource> resources) {
-        return PlanView.places(resources).size() + " account-regions in " + accounts(resources) + " accounts";
+        return count(PlanView.places(resources).size(), "account-region") + " in " + count(accounts(resources), "account");
     }
 
     private static long accounts(List<PlannedResource> resources) {
         return PlanView.places(resources).stream().map(PlannedResource.ProviderTarget::account).distinct().count();
+    }
+
+    /** {@code 1 topic}, {@code 2 topics}. */
+    private static String count(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 
     private static void line(StringBuilder text, String engine, String covers) {

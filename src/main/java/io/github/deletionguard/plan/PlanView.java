@@ -1,5 +1,7 @@
 package io.github.deletionguard.plan;
 
+import io.github.deletionguard.awsapi.OrganizationPolicyType;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,6 +91,30 @@ final class PlanView {
     /** The resources of an SDK type whose parent is a component of {@code componentType}. */
     List<PlannedResource> childrenOf(String componentType, Class<? extends com.pulumi.resources.CustomResource> sdkType) {
         return where(resource -> resource.is(sdkType) && resource.parent().map(PlanView::ownType).filter(componentType::equals).isPresent());
+    }
+
+    /** An organization policy (SCP or RCP) and the roots, OUs and accounts it is attached to. */
+    record OrganizationPolicy(OrganizationPolicyType type, String name, List<String> targets) {
+        boolean isServiceControlPolicy() {
+            return type == OrganizationPolicyType.SERVICE_CONTROL_POLICY;
+        }
+
+        /** {@code SCP}, {@code RCP}. */
+        String kind() {
+            return type.abbreviation();
+        }
+    }
+
+    /** Attachments name their policy by id, which the plan knows as the policy's name. */
+    List<OrganizationPolicy> organizationPolicies() {
+        List<OrganizationPolicy> policies = new ArrayList<>();
+        for (PlannedResource policy : ofType(com.pulumi.aws.organizations.Policy.class)) {
+            List<String> targets = ofType(com.pulumi.aws.organizations.PolicyAttachment.class).stream()
+                    .filter(attachment -> policy.input("name").equals(attachment.input("policyId")))
+                    .map(attachment -> attachment.input("targetId")).toList();
+            policies.add(new OrganizationPolicy(OrganizationPolicyType.valueOf(policy.input("type")), policy.input("name"), targets));
+        }
+        return policies;
     }
 
     /** The places (account and region) where resources are, sorted. */

@@ -25,7 +25,6 @@ public record PlannedResource(
         JsonObject inputs) {
 
     public static final String AWS_PROVIDER_TYPE = "pulumi:providers:aws";
-    public static final String SERVICE_CONTROL_POLICY_TYPE = "aws:organizations/policy:Policy";
 
     /** Where a provider acts: its one allowed account and its region. */
     public record ProviderTarget(String account, String region) {

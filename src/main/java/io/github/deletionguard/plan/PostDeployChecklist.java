@@ -45,7 +45,8 @@ final class PostDeployChecklist {
         if (!filledSecrets.isEmpty()) {
             items.add("Secrets with a value from secure config (" + String.join(", ", filledSecrets) + "): before the first up, set"
                     + " the real value of " + (secureConfigKeys.isEmpty() ? "their config keys" : String.join(", ", new TreeSet<>(secureConfigKeys)))
-                    + " with pulumi config set --secret <key>; a ciphertext copied from the repository's stack files is a placeholder.");
+                    + " with pulumi config set --secret <key>; preflight " + plan.run().stack()
+                    + " fails on a placeholder ciphertext copied from the repository's stack files.");
         }
         String stack = plan.run().stack();
         items.add("Run drill " + stack + " in a quiet window, then status " + stack + ": every alarm, rule and subscription answers.");

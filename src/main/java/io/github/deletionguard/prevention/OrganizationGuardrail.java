@@ -35,7 +35,7 @@ public final class OrganizationGuardrail extends ComponentResource {
     /** AWS Organizations is a global service whose API is served from us-east-1 only. */
     public static final String ORGANIZATIONS_REGION = "us-east-1";
 
-    private final List<Output<String>> serviceControlPolicyIds = new ArrayList<>();
+    private final Output<String> serviceControlPolicyId;
     private final Output<String> resourceControlPolicyId;
 
     public OrganizationGuardrail(String name, OrganizationGuardrailArgs args, ComponentResourceOptions options) {
@@ -44,6 +44,7 @@ public final class OrganizationGuardrail extends ComponentResource {
         CustomResourceOptions protectedChild = Protection.of(this, provider);
 
         List<String> parts = args.serviceControlPolicy().parts();
+        List<Output<String>> partIds = new ArrayList<>();
         for (int index = 0; index < parts.size(); index++) {
             int part = index + 1;
             // The first part keeps the logical names of the single policy it was, so nothing existing is replaced.
@@ -55,9 +56,11 @@ public final class OrganizationGuardrail extends ComponentResource {
                     .type(OrganizationPolicyType.SERVICE_CONTROL_POLICY.name())
                     .content(parts.get(index))
                     .build(), protectedChild);
-            serviceControlPolicyIds.add(policy.id());
+            partIds.add(policy.id());
             attach(policy, name + "-attach" + suffix + "-", args.targetIds(), protectedChild);
         }
+
+        this.serviceControlPolicyId = partIds.get(0);
 
         Policy resourcePolicy = new Policy(name + "-rcp", PolicyArgs.builder()
                 .name(args.names().resourceControlPolicy())
@@ -70,7 +73,7 @@ public final class OrganizationGuardrail extends ComponentResource {
         attach(resourcePolicy, name + "-rcp-attach-", args.targetIds(), protectedChild);
 
         registerOutputs(new TreeMap<>(Map.of(
-                "policyId", serviceControlPolicyIds.get(0),
+                "policyId", serviceControlPolicyId,
                 "resourceControlPolicyId", resourceControlPolicyId)));
     }
 
@@ -86,7 +89,7 @@ public final class OrganizationGuardrail extends ComponentResource {
 
     /** The SCP's first part: the whole SCP unless it had to be split. */
     public Output<String> policyId() {
-        return serviceControlPolicyIds.get(0);
+        return serviceControlPolicyId;
     }
 
     public Output<String> resourceControlPolicyId() {

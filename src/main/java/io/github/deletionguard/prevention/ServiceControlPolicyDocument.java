@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import static io.github.deletionguard.config.ConfigKeys.qualified;
@@ -64,8 +65,6 @@ public record ServiceControlPolicyDocument(List<String> parts) {
         ResourceNames names = ResourceNames.of(config);
         GuardrailPrincipals principals = GuardrailPrincipals.of(config.organization());
         List<String> destruction = destructionActions();
-        List<String> protectedRoles = new ArrayList<>(principals.breakGlassAndDeployer());
-        protectedRoles.add(names.anyRoleArnPattern());
         Map<String, Object> values = Map.ofEntries(
                 Map.entry("destructionActions", destruction),
                 Map.entry("scheduleKeyDeletionAction", ApiCall.SCHEDULE_KEY_DELETION.iamAction()),
@@ -74,13 +73,14 @@ public record ServiceControlPolicyDocument(List<String> parts) {
                 Map.entry("breakGlassAndDeployerArns", principals.breakGlassAndDeployer()),
                 Map.entry("deployerArn", principals.deployer()),
                 Map.entry("roleProvisionerArns", principals.roleProvisioners()),
-                Map.entry("protectedRoleArns", protectedRoles),
+                Map.entry("protectedRoleArns", protectedRoles(config, names)),
                 Map.entry("automationRoleArn", names.automationRoleArn("*")),
                 Map.entry("automationPasserArns", List.of(principals.deployer(), names.triggerRoleArn("*"))),
                 Map.entry("guardrailResourceArns", guardrailResources(config, names)),
                 Map.entry("managedByTagValue", Tags.MANAGED_BY_VALUE),
                 Map.entry("drillTagKey", Tags.DRILL_TAG_KEY),
-                Map.entry("drillTagValue", Tags.DRILL_TAG_VALUE),
+                // The drill re-tags its resources for their final cleanup; both values are the drill's.
+                Map.entry("drillTagValues", List.of(Tags.DRILL_TAG_VALUE, Tags.DRILL_CLEANUP_VALUE)),
                 Map.entry("securityAccountId", names.securityAccountId()),
                 Map.entry("metricNamespace", AlarmDefinition.METRIC_NAMESPACE),
                 Map.entry("minimumWindowDays", Integer.toString(settings.minimumWindowDays())));
@@ -153,6 +153,24 @@ public record ServiceControlPolicyDocument(List<String> parts) {
         if (!problems.isEmpty()) {
             throw new InvalidPolicyException(String.join("\n", problems));
         }
+    }
+
+    /**
+     * The break-glass, deployer and program roles, by name on any path: IAM role names are unique
+     * in an account whatever the path, so a look-alike on another path would take the name
+     * before the real role could be created.
+     */
+    private static List<String> protectedRoles(GuardConfig config, ResourceNames names) {
+        TreeSet<String> roleNames = new TreeSet<>();
+        config.organization().breakGlassRoles().forEach(role -> roleNames.add(role.name()));
+        roleNames.add(config.organization().accessRoleName());
+        roleNames.add(names.anyName());
+        List<String> arns = new ArrayList<>();
+        roleNames.forEach(name -> {
+            arns.add(Arns.iamRole("*", name));
+            arns.add(Arns.iamRole("*", "*/" + name));
+        });
+        return arns;
     }
 
     /**

@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  * floor program that registers the same number of bare resources through the same SDK and mocks.
  * Prints figures; asserts nothing. Run with {@code mvn -q -Pbenchmark test-compile exec:exec}
  * (a fresh JVM with -Xmx2g); {@code -Dbenchmark.args="stacksets 1000 5000"} picks one engine
- * and the sizes.
+ * and the sizes, {@code nofloor} leaves the floor program out.
  */
 public final class ScaleBenchmark {
     private static final int REGIONS = 4;
@@ -41,6 +41,8 @@ public final class ScaleBenchmark {
         List<BaselineEngine> engines = args.length > 0 && BaselineEngine.fromConfigValue(args[0]).isPresent()
                 ? List.of(BaselineEngine.fromConfigValue(args[0]).get())
                 : List.of(BaselineEngine.PROVIDERS, BaselineEngine.STACKSETS);
+        // The floor doubles the run time; "nofloor" leaves it out where only the program's figures are wanted.
+        boolean withFloor = Arrays.stream(args).noneMatch("nofloor"::equals);
         int[] sizes = Arrays.stream(args).filter(arg -> arg.matches("\\d+")).mapToInt(Integer::parseInt).toArray();
         if (sizes.length == 0) {
             sizes = new int[]{100, 250, 500, 1000};
@@ -55,7 +57,8 @@ public final class ScaleBenchmark {
             List<double[]> rows = new ArrayList<>();
             for (int accounts : sizes) {
                 Measurement ours = measureProgram(accounts, engine);
-                Measurement floor = measureFloor(ours.providers(), ours.resources());
+                Measurement floor = withFloor ? measureFloor(ours.providers(), ours.resources())
+                        : new Measurement(0, 0, 0, 0, Double.NaN, Double.NaN);
                 double perAccountRegion = (double) ours.awsResourcesInMemberRegions() / ((accounts - 2) * REGIONS);
                 System.out.printf("%-10s %-9d %-13d %-8.2f %-8.2f %-9.0f %-9.1f %-9.2f %-9.0f %-6.2f%n",
                         engine.configValue(), accounts, ours.resources(), perAccountRegion, ours.seconds(), ours.heapMiB(),

@@ -212,6 +212,15 @@ class PlanCommandTest {
     }
 
     @Test
+    void aDiffAgainstANewerSchemaFailsBeforePlanning(@TempDir Path temp) throws IOException {
+        Path newer = Files.writeString(temp.resolve("newer.json"), "{\"schemaVersion\": 2, \"stack\": \"prod\", \"resources\": []}");
+
+        assertEquals(1, plan(Path.of(""), "plan", "prod", "--diff", newer.toString()));
+
+        assertTrue(err.toString().contains("has schemaVersion 2, newer than this plan's 1"), err::toString);
+    }
+
+    @Test
     void theSummaryFitsOneScreenWithCoverageCostAndRisks() {
         assertEquals(0, plan(Path.of(""), "plan", "prod", "--summary"), err::toString);
 
@@ -219,14 +228,25 @@ class PlanCommandTest {
         assertTrue(summary.lines().count() <= 40, summary);
         assertTrue(summary.contains("5 accounts x 3 regions"), summary);
         assertTrue(summary.contains("  payments-prod (444444444444)             8          5          5     18\n"), summary);
+        assertTrue(summary.contains("Organization policies   SCP deletion-guard-deny-key-and-secret-deletion on r-pr0d;"
+                + " RCP deletion-guard-protect-keys-and-secrets on r-pr0d"), summary);
         assertTrue(summary.contains("EventBridge forwarding  11 account-regions in 5 accounts -> central bus"), summary);
         assertTrue(summary.contains("CloudWatch alarms       10 alarms on 2 log groups"), summary);
         assertTrue(summary.contains("Monthly cost: $7.60"), summary);
-        assertTrue(summary.contains("Organization policies   SCP and RCP are attached to r-pr0d\n"), summary);
-        assertTrue(summary.contains("The SCP and RCP are attached to the organization root r-pr0d"), summary);
+        assertTrue(summary.contains("SCP and RCP attached to the organization root r-pr0d"), summary);
         assertTrue(summary.contains("Remediation changes state in 5 accounts"), summary);
-        assertTrue(summary.contains("21 protected resources"), summary);
+        assertTrue(summary.contains("21 protected resources (5 Alias, 3 Key, 2 Policy, 2 PolicyAttachment, 2 ReplicaKey, 3 Secret,"
+                + " 3 SecretPolicy, 1 SecretVersion)"), summary);
         assertTrue(!summary.contains("aws:cloudwatch/eventRule:EventRule  "), "no resource listing: " + summary);
+    }
+
+    @Test
+    void theSummaryStatesWhatEachBaselineEngineReaches() {
+        assertEquals(0, plan(Path.of(""), "plan", "org", "--summary"), err::toString);
+
+        assertTrue(out.toString().contains("  Member baseline         providers: 1 configured account; stacksets: all accounts in OUs"
+                + " ou-pr0d-secur1ty, ou-pr0d-w0rkl0ads, now and later, in [eu-central-1, eu-west-1, us-east-1];"
+                + " every configured account covered\n"), out::toString);
     }
 
     @Test

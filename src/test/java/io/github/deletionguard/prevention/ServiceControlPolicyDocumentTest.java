@@ -115,12 +115,11 @@ class ServiceControlPolicyDocumentTest {
         assertEquals(Map.of("aws:ResourceTag/" + Tags.MANAGED_BY_TAG, Tags.MANAGED_BY_VALUE),
                 strings(statement(document, "ProtectGuardrailsByTag").getAsJsonObject("Condition").getAsJsonObject("StringEquals")));
         // The drill tag's key is written in the reviewed file, as condition keys cannot be placeholders.
-        assertEquals(Map.of("aws:ResourceTag/" + Tags.DRILL_TAG_KEY, Tags.DRILL_TAG_VALUE),
-                strings(statement(document, "DeployerDestroysOnlyDrillResources").getAsJsonObject("Condition")
-                        .getAsJsonObject("StringNotEquals")));
-        assertEquals(Map.of("aws:ResourceTag/" + Tags.DRILL_TAG_KEY, Tags.DRILL_TAG_VALUE),
-                strings(statement(document, "OnlyTheDeployerReplicatesDrillKeys").getAsJsonObject("Condition")
-                        .getAsJsonObject("StringEquals")));
+        List<String> drillValues = List.of(Tags.DRILL_TAG_VALUE, Tags.DRILL_CLEANUP_VALUE);
+        assertEquals(drillValues, strings(statement(document, "DeployerDestroysOnlyDrillResources").getAsJsonObject("Condition")
+                .getAsJsonObject("StringNotEquals").getAsJsonArray("aws:ResourceTag/" + Tags.DRILL_TAG_KEY)));
+        assertEquals(drillValues, strings(statement(document, "OnlyTheDeployerReplicatesDrillKeys").getAsJsonObject("Condition")
+                .getAsJsonObject("StringEquals").getAsJsonArray("aws:ResourceTag/" + Tags.DRILL_TAG_KEY)));
     }
 
     @Test
@@ -196,8 +195,10 @@ class ServiceControlPolicyDocumentTest {
         OfflineEngine.Run run = withBreakGlassRoles(80, 9);
 
         InvalidPolicyException error = rootCause(run, InvalidPolicyException.class);
+        int parts = OrganizationPolicies.renderFor(ConfigBuilder.stackFile("prod").set("organization", breakGlassRoles(80)).load(),
+                PolicyFiles.inProjectRoot()).orElseThrow().serviceControlPolicy().parts().size();
         assertTrue(error.getMessage().startsWith("deletion-guard:serviceControlPolicy.targets[0].alreadyAttached: 9 SCPs on r-pr0d"
-                + " plus this program's 3 parts make 12; AWS allows 10"), error.getMessage());
+                + " plus this program's " + parts + " parts make " + (9 + parts) + "; AWS allows 10"), error.getMessage());
         assertEquals(List.of(), run.resources(), "nothing may be registered");
     }
 
@@ -213,22 +214,12 @@ class ServiceControlPolicyDocumentTest {
 
     @Test
     void aFileThatDoesNotParseNamesItselfAndThePositionAndRegistersNothing(@TempDir Path folder) throws IOException {
-        // Every other reviewed document as it is, so only the broken one can stop the run.
-        try (var files = Files.list(Path.of("policy"))) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(file, folder.resolve(file.getFileName().toString()));
-            }
-        }
-        Files.writeString(folder.resolve(ServiceControlPolicyDocument.FILE), """
+        OfflineEngine.Run run = withReviewedFile(folder, ServiceControlPolicyDocument.FILE, """
                 {
                   "Version": "2012-10-17",
                   "Statement": [ { "Sid": "Missing comma" "Effect": "Deny" } ]
                 }
                 """);
-        GuardConfig config = stackConfig("prod", Map.of());
-
-        OfflineEngine.Run run = OfflineEngine.run("deletion-guard", "prod", Map.of(), Set.of(),
-                ctx -> DeletionGuardStack.deploy(ctx, config, new PolicyFiles(folder)));
 
         InvalidPolicyException error = rootCause(run, InvalidPolicyException.class);
         assertTrue(error.getMessage().startsWith(folder.resolve(ServiceControlPolicyDocument.FILE) + ": not valid JSON"),
@@ -237,16 +228,47 @@ class ServiceControlPolicyDocumentTest {
         assertEquals(List.of(), run.resources(), "nothing may be registered");
     }
 
-    private static OfflineEngine.Run withBreakGlassRoles(int count, int alreadyAttached) {
+    @Test
+    void anRcpLargerThanAwsAcceptsIsRefusedBeforeAnythingIsRegistered(@TempDir Path folder) throws IOException {
+        String actions = String.join(", ", IntStream.range(0, 400).mapToObj(i -> "\"kms:Action" + i + "\"").toList());
+        OfflineEngine.Run run = withReviewedFile(folder, ResourceControlPolicyDocument.FILE, """
+                {"Version": "2012-10-17", "Statement": [{"Sid": "Large", "Effect": "Deny", "Principal": "*", "Action": [%s],
+                  "Resource": "*", "Condition": {"StringNotEqualsIfExists": {"aws:PrincipalOrgID": "{{organizationId}}"}}}]}"""
+                .formatted(actions));
+
+        InvalidPolicyException error = rootCause(run, InvalidPolicyException.class);
+        assertTrue(error.getMessage().startsWith(folder.resolve(ResourceControlPolicyDocument.FILE) + " renders to "), error.getMessage());
+        assertTrue(error.getMessage().contains("AWS accepts at most 5120 in a resource control policy"), error.getMessage());
+        assertEquals(List.of(), run.resources(), "nothing may be registered");
+    }
+
+    /** Deploys prod with every reviewed document as it is but one, so only that one can stop the run. */
+    private static OfflineEngine.Run withReviewedFile(Path folder, String fileName, String text) throws IOException {
+        try (var files = Files.list(Path.of("policy"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, folder.resolve(file.getFileName().toString()));
+            }
+        }
+        Files.writeString(folder.resolve(fileName), text);
+        GuardConfig config = stackConfig("prod", Map.of());
+        return OfflineEngine.run("deletion-guard", "prod", Map.of(), Set.of(),
+                ctx -> DeletionGuardStack.deploy(ctx, config, new PolicyFiles(folder)));
+    }
+
+    private static String breakGlassRoles(int count) {
         String roles = String.join(", ", IntStream.range(0, count).mapToObj(i -> "\"/emergency/Responder" + i + "\"").toList());
+        return """
+                {"id": "o-pr0dorg7x2k", "managementAccount": {"id": "111111111111", "name": "management"},
+                 "breakGlassRoles": [%s]}""".formatted(roles);
+    }
+
+    private static OfflineEngine.Run withBreakGlassRoles(int count, int alreadyAttached) {
         // Remediation off: its rule's pattern lists the break-glass roles too and would outgrow EventBridge's limit first.
         // Without the approval, so the parts hold the reviewed statements only.
         return ConfigBuilder.stackFile("prod").remove("approvedDeletions")
                 .set("remediation", """
                         {"cancelKeyDeletion": false, "restoreSecret": false}""")
-                .set("organization", """
-                        {"id": "o-pr0dorg7x2k", "managementAccount": {"id": "111111111111", "name": "management"},
-                         "breakGlassRoles": [%s]}""".formatted(roles))
+                .set("organization", breakGlassRoles(count))
                 .set("serviceControlPolicy", """
                         {"rollout": "full", "minimumWindowDays": 14, "targets": [{"id": "r-pr0d", "alreadyAttached": %d}]}"""
                         .formatted(alreadyAttached))

@@ -6,6 +6,7 @@ import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.plan.StackFile;
 import io.github.deletionguard.documents.PolicyFiles;
 import io.github.deletionguard.testing.ConfigBuilder;
+import io.github.deletionguard.testing.IamSimulator;
 import io.github.deletionguard.testing.IamSimulator.Case;
 import io.github.deletionguard.testing.IamSimulator.DecisionTable;
 import io.github.deletionguard.testing.IamSimulator.Request;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static io.github.deletionguard.testing.IamSimulator.Decision.Allowed;
 import static io.github.deletionguard.testing.IamSimulator.Decision.ExplicitlyDenied;
@@ -294,6 +296,17 @@ class CriticalPolicyDecisionsTest {
         table.expect(ExplicitlyDenied, new Case("writer schedules the key's deletion", List.of(allow("kms:*")), List.of(), home,
                 new Request(PAYMENTS_DB_ROTATION, "kms:ScheduleKeyDeletion", key, Map.of("kms:ScheduleKeyDeletionPendingWindowInDays", "30"))));
         table.assertDecisions();
+    }
+
+    /** Every action and condition key of every rendered key and secret policy is AWS's own, and one its actions carry. */
+    @Test
+    void everyActionAndConditionKeyIsInAwsVocabulary() {
+        GuardConfig config = ConfigBuilder.stackFile("prod").load();
+        Map<String, JsonObject> documents = new TreeMap<>();
+        config.criticalResources().keys().forEach(key -> documents.put("key policy of " + key.alias(), keyPolicy(key.alias(), HOME)));
+        config.criticalResources().secrets().forEach(secret -> documents.put("policy of " + secret.name(), secretPolicy(secret.name())));
+
+        assertEquals(List.of(), IamSimulator.vocabularyProblems(documents));
     }
 
     private static JsonObject keyPolicy(String alias, String region) {

@@ -21,13 +21,17 @@ public final class CloudFormationSchemas {
     private CloudFormationSchemas() {
     }
 
+    private static String validate(String batch) {
+        return HARNESS.node("validate.mjs", batch, VALIDATION_TIMEOUT_SECONDS);
+    }
+
     /** Each template's problems by name, in one Node process; an empty list means the template fits the schemas. */
     public static Map<String, List<String>> problems(Map<String, String> templateBodies) {
         JsonObject templates = new JsonObject();
         templateBodies.forEach((name, body) -> templates.add(name, JsonParser.parseString(body)));
         JsonObject batch = new JsonObject();
         batch.add("templates", templates);
-        JsonObject results = JsonParser.parseString(HARNESS.node("validate.mjs", batch.toString(), VALIDATION_TIMEOUT_SECONDS))
+        JsonObject results = JsonParser.parseString(validate(batch.toString()))
                 .getAsJsonObject().getAsJsonObject("results");
         Map<String, List<String>> problems = new TreeMap<>();
         results.entrySet().forEach(entry -> problems.put(entry.getKey(),

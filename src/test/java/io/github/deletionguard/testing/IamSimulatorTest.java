@@ -84,6 +84,25 @@ class IamSimulatorTest {
                 "break-glass session schedules deletion", Allowed), decisions);
     }
 
+    /** A decision table fails once, naming every wrong row with both decisions, not just the first. */
+    @Test
+    void aDecisionTableReportsEveryWrongRowAtOnce() {
+        List<JsonObject> scps = List.of(fullAwsAccess(), ONLY_BREAK_GLASS_DELETES_KEYS);
+        JsonObject mayDelete = allow("kms:Decrypt", "kms:ScheduleKeyDeletion");
+        IamSimulator.DecisionTable table = new IamSimulator.DecisionTable("sample")
+                .expect(Allowed, keyCase("admin decrypts", mayDelete, scps, ADMIN, "kms:Decrypt", Map.of()))
+                .expect(Allowed, keyCase("admin schedules deletion", mayDelete, scps, ADMIN, "kms:ScheduleKeyDeletion", Map.of()))
+                .expect(ExplicitlyDenied, keyCase("break-glass schedules deletion", mayDelete, scps, BREAK_GLASS,
+                        "kms:ScheduleKeyDeletion", Map.of()));
+
+        AssertionError error = assertThrows(AssertionError.class, table::assertDecisions);
+
+        assertEquals("""
+                sample: 2 of 3 rows decided otherwise:
+                  admin schedules deletion: expected Allowed, iam-simulate says ExplicitlyDenied
+                  break-glass schedules deletion: expected ExplicitlyDenied, iam-simulate says Allowed""", error.getMessage());
+    }
+
     @Test
     void conditionKeysComeFromTheRequestContext() {
         List<JsonObject> scps = List.of(fullAwsAccess(), NO_SHORT_DELETION_WINDOW);

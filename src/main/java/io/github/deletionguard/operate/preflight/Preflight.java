@@ -241,12 +241,11 @@ public final class Preflight {
     }
 
     /**
-     * Whether the stack deploys member resources through service-managed StackSets, which need
-     * trusted access in the organization. The one place to wire the stacksets engine's
-     * {@code memberBaseline} config in when it exists; until then the providers deploy every account.
+     * Whether the stack deploys member resources through service-managed StackSets
+     * ({@code memberBaseline.engine: stacksets}), which need trusted access in the organization.
      */
     static boolean usesStackSets(GuardConfig config) {
-        return false;
+        return config.memberBaseline().usesStackSets();
     }
 
     /** Each policy type the stack attaches is enabled on the root: AWS refuses an attachment otherwise. */

@@ -2,13 +2,11 @@ package io.github.deletionguard.config.read;
 
 import io.github.deletionguard.config.ConfigIssue;
 import io.github.deletionguard.config.InvalidConfigException;
+import io.github.deletionguard.testing.ProjectFiles;
 import io.github.deletionguard.testing.ConfigBuilder;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,15 +28,7 @@ class ProjectConfigDeclarationTest {
             "criticalKeys", "criticalSecrets", "serviceControlPolicy", "stackScope", "remediation", "memberBaseline",
             "approvedDeletions", "ephemeralScopes");
 
-    private static final String PROJECT_FILE = read();
-
-    private static String read() {
-        try {
-            return Files.readString(Path.of("Pulumi.yaml"));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
+    private static final String PROJECT_FILE = ProjectFiles.read("Pulumi.yaml");
 
     @SuppressWarnings("unchecked")
     private static Map<String, Map<String, Object>> declared() {

@@ -199,6 +199,28 @@ class PreflightTest {
         }
     }
 
+    /** The org stack deploys its member baseline through service-managed StackSets; prod does not. */
+    @Nested
+    class StackSetsTrustedAccess {
+        @Test
+        void passesWhereStackSetsHaveTrustedAccess() {
+            run(new RecordedAws("org", "prod"), "preflight", "org").line("PASS", "stacksets-trusted-access", MANAGEMENT,
+                    "member.org.stacksets.cloudformation.amazonaws.com has trusted access");
+        }
+
+        @Test
+        void failsWhereTheyHaveNone() {
+            run(new RecordedAws("org", "prod").answering("organizations", "ListAWSServiceAccessForOrganization",
+                    "{\"EnabledServicePrincipals\":[]}"), "preflight", "org")
+                    .line("FAIL", "stacksets-trusted-access", MANAGEMENT, "has no trusted access");
+        }
+
+        @Test
+        void isNotCheckedForAStackOnTheProviderEngine() {
+            assertTrue(preflight(new RecordedAws("prod")).out().lines().noneMatch(line -> line.contains("stacksets-trusted-access")));
+        }
+    }
+
     @Nested
     class PolicyTypes {
         @Test
