@@ -6,7 +6,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.github.deletionguard.accounts.AccountGuard;
 import io.github.deletionguard.accounts.AccountGuardArgs;
-import io.github.deletionguard.alarms.AlarmDefinition;
+import io.github.deletionguard.alarms.PreparedAlarm;
 import io.github.deletionguard.baseline.BaselineTemplates;
 import io.github.deletionguard.baseline.MemberBaselineStackSets;
 import io.github.deletionguard.baseline.MemberBaselineStackSetsArgs;
@@ -84,12 +84,13 @@ public final class DeletionGuardStack {
      * @param organizationPolicies present when the stack configures the organization guardrail
      * @param remediation          present when the stack switches at least one remediation on
      * @param baselineTemplates    present with the StackSets engine
+     * @param alarms               the alarms of the stack's mode with their filter patterns; none without a log group
      * @param exceptionsReview     present when the stack grants approved deletions or ephemeral scopes
      */
     record Documents(PolicyTemplate topicPolicy, VaultPolicies vaultPolicies,
                      Optional<OrganizationPolicies> organizationPolicies,
                      Optional<PreparedRemediation> remediation, PreparedForwarding forwarding,
-                     Optional<BaselineTemplates> baselineTemplates,
+                     Optional<BaselineTemplates> baselineTemplates, List<PreparedAlarm> alarms,
                      Optional<Map<String, Object>> exceptionsReview) {
 
         static Documents prepare(GuardConfig config, PolicyFiles policyFiles) {
@@ -106,7 +107,7 @@ public final class DeletionGuardStack {
             Optional<Map<String, Object>> exceptionsReview = organizationPolicies
                     .flatMap(policies -> DeletionExceptionsReview.of(config, policies, policyFiles));
             return new Documents(topicPolicy, vaultPolicies, organizationPolicies, remediation, forwarding, baselineTemplates,
-                    exceptionsReview);
+                    PreparedAlarm.prepareAll(config), exceptionsReview);
         }
     }
 
@@ -141,7 +142,8 @@ public final class DeletionGuardStack {
                     : Optional.empty();
             NotificationHub hub = new NotificationHub("notifications-" + region, new NotificationHubArgs(
                     providers.forRegion(security, region), region, names, publishers,
-                    config.securityAccount().notificationEmails(), documents.topicPolicy(), eventRules),
+                    config.securityAccount().notificationEmails(), config.securityAccount().notificationEndpoints(),
+                    documents.topicPolicy(), eventRules),
                     ComponentResourceOptions.builder().build());
             hubTopicArns.put(region, hub.topicArn());
         }
@@ -169,7 +171,7 @@ public final class DeletionGuardStack {
     /** Deploys a guard to every account the stack guards; returns what each guard covers, by account name. */
     private static Map<String, Object> deployAccountGuards(GuardConfig config, ResourceNames names, AccountProviders providers,
                                                            Documents documents, Central central) {
-        List<AlarmDefinition> alarms = AlarmDefinition.forMode(config.alarmMode());
+        List<PreparedAlarm> alarms = documents.alarms();
         Map<String, Object> guarded = new LinkedHashMap<>();
         for (MemberAccount member : config.guardedAccounts()) {
             boolean byStackSets = config.baselineByStackSets(member);
@@ -254,13 +256,13 @@ public final class DeletionGuardStack {
         return ids.stream().sorted().toList();
     }
 
-    private static Map<String, Object> describe(MemberAccount member, ResourceNames names, List<AlarmDefinition> alarms) {
+    private static Map<String, Object> describe(MemberAccount member, ResourceNames names, List<PreparedAlarm> alarms) {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("accountId", member.id());
         summary.put("regions", member.regions());
         member.cloudTrailLogGroup().ifPresent(group -> {
             summary.put("alarmRegion", group.region());
-            summary.put("alarmNames", alarms.stream().map(alarm -> names.alarm(alarm.id())).toList());
+            summary.put("alarmNames", alarms.stream().map(alarm -> names.alarm(alarm.definition().id())).toList());
         });
         return summary;
     }

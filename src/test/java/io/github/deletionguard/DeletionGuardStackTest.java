@@ -62,7 +62,9 @@ class DeletionGuardStackTest {
         Set<String> expected = new TreeSet<>();
         for (String target : List.of("111111111111/eu-central-1", "055555555555/eu-west-1")) {
             for (String alarm : List.of("kms-key-pending-deletion-use", "secret-marked-for-deletion-access",
-                    "kms-key-deletion-attempt", "secret-deletion-attempt", "kms-errors")) {
+                    "kms-key-deletion-succeeded", "kms-key-deletion-failed", "secret-deletion-succeeded",
+                    "secret-deletion-failed", "kms-errors", "trail-tampering-succeeded", "trail-tampering-failed",
+                    "alarm-log-tampering-succeeded", "alarm-log-tampering-failed")) {
                 expected.add(target + " deletion-guard-" + alarm);
             }
         }
@@ -82,7 +84,8 @@ class DeletionGuardStackTest {
             String region = alarm.provider().orElseThrow().region();
             boolean errorBurst = alarm.input("name").endsWith("kms-errors");
             assertEquals(errorBurst ? "20" : "1", alarm.input("threshold"), alarm.name());
-            assertEquals("300", alarm.input("period"));
+            // Alarms on successes return to OK after a quiet minute, whatever the configured period.
+            assertEquals(alarm.input("name").endsWith("-succeeded") ? "60" : "300", alarm.input("period"), alarm.name());
             assertEquals("1", alarm.input("evaluationPeriods"));
             assertEquals("1", alarm.input("datapointsToAlarm"));
             assertEquals("Sum", alarm.input("statistic"));

@@ -2,7 +2,7 @@ package io.github.deletionguard.accounts;
 
 import com.pulumi.aws.Provider;
 import com.pulumi.core.Output;
-import io.github.deletionguard.alarms.AlarmDefinition;
+import io.github.deletionguard.alarms.PreparedAlarm;
 import io.github.deletionguard.config.AlarmSettings;
 import io.github.deletionguard.config.MemberAccount;
 import io.github.deletionguard.detection.PreparedForwarding;
@@ -27,7 +27,7 @@ public record AccountGuardArgs(
         Map<String, Provider> regionProviders,
         Provider iamProvider,
         ResourceNames names,
-        List<AlarmDefinition> alarms,
+        List<PreparedAlarm> alarms,
         AlarmSettings alarmSettings,
         Map<String, Output<String>> hubTopicArns,
         PreparedForwarding forwarding,

@@ -2,7 +2,7 @@ package io.github.deletionguard.accounts;
 
 import com.pulumi.aws.Provider;
 import com.pulumi.core.Output;
-import io.github.deletionguard.alarms.AlarmDefinition;
+import io.github.deletionguard.alarms.PreparedAlarm;
 import io.github.deletionguard.config.AlarmSettings;
 import io.github.deletionguard.detection.PreparedForwarding;
 import io.github.deletionguard.naming.ResourceNames;
@@ -23,7 +23,7 @@ public record AccountRegionGuardArgs(
         String accountId,
         Optional<String> cloudTrailLogGroup,
         ResourceNames names,
-        List<AlarmDefinition> alarms,
+        List<PreparedAlarm> alarms,
         AlarmSettings alarmSettings,
         Optional<Output<String>> hubTopicArn,
         Optional<Baseline> baseline) {

@@ -9,11 +9,12 @@ import com.pulumi.aws.cloudwatch.inputs.LogMetricFilterMetricTransformationArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
 import io.github.deletionguard.providers.ChildOptions;
-import io.github.deletionguard.config.AlarmSettings;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Metric filters on one CloudTrail log group and an alarm on each metric, notifying the hub
@@ -27,38 +28,41 @@ public final class DeletionAlarms extends ComponentResource {
     public DeletionAlarms(String name, DeletionAlarmsArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         Provider provider = ChildOptions.requireProvider(args.provider(), TYPE);
-        AlarmSettings settings = args.settings();
+        String namespace = args.names().metricNamespace();
 
-        List<Output<String>> names = args.alarms().stream().map(alarm -> {
+        List<Output<String>> names = args.alarms().stream().map(prepared -> {
+            AlarmDefinition alarm = prepared.definition();
             String physicalName = args.names().alarm(alarm.id());
-            new LogMetricFilter(name + "-" + alarm.id(), LogMetricFilterArgs.builder()
+            AlarmDefinition.Evaluation evaluation = alarm.evaluation(args.settings());
+            new LogMetricFilter(filterName(name, alarm.id()), LogMetricFilterArgs.builder()
                     .name(physicalName)
                     .logGroupName(args.logGroupName())
-                    .pattern(alarm.filterPattern().render())
+                    .pattern(prepared.filterPattern())
                     .metricTransformation(LogMetricFilterMetricTransformationArgs.builder()
-                            .namespace(AlarmDefinition.METRIC_NAMESPACE)
+                            .namespace(namespace)
                             .name(alarm.metricName())
                             .value("1")
                             .unit("Count")
                             .build())
-                    .build(), ChildOptions.of(this, provider));
+                    .build(), childOptions(alarm, provider, id -> filterName(name, id)));
 
-            MetricAlarm metricAlarm = new MetricAlarm(name + "-" + alarm.id() + "-alarm", MetricAlarmArgs.builder()
+            MetricAlarm metricAlarm = new MetricAlarm(alarmName(name, alarm.id()), MetricAlarmArgs.builder()
                     .name(physicalName)
                     .alarmDescription(alarm.description())
-                    .namespace(AlarmDefinition.METRIC_NAMESPACE)
+                    .namespace(namespace)
                     .metricName(alarm.metricName())
                     .statistic("Sum")
                     .comparisonOperator("GreaterThanOrEqualToThreshold")
-                    .threshold(alarm.threshold(settings))
-                    .period(settings.periodSeconds())
-                    .evaluationPeriods(settings.evaluationPeriods())
+                    .threshold(evaluation.threshold())
+                    .period(evaluation.periodSeconds())
+                    .evaluationPeriods(evaluation.evaluationPeriods())
                     // One breaching period in the window is enough: a single deletion matters.
                     .datapointsToAlarm(1)
-                    // No matching events means no data, which is the healthy state.
+                    // No matching events means no data, which is the healthy state; it also brings
+                    // an alarm back to OK, so that the next event changes its state and notifies.
                     .treatMissingData("notBreaching")
                     .alarmActions(args.alarmTopicArn().applyValue(List::of))
-                    .build(), ChildOptions.of(this, provider));
+                    .build(), childOptions(alarm, provider, id -> alarmName(name, id)));
             return metricAlarm.name();
         }).toList();
         this.alarmNames = Output.all(names);
@@ -68,5 +72,20 @@ public final class DeletionAlarms extends ComponentResource {
 
     public Output<List<String>> alarmNames() {
         return alarmNames;
+    }
+
+    private static String filterName(String component, String alarmId) {
+        return component + "-" + alarmId;
+    }
+
+    private static String alarmName(String component, String alarmId) {
+        return filterName(component, alarmId) + "-alarm";
+    }
+
+    /** An alarm that took over from a released one keeps that one's identity under an alias. */
+    private CustomResourceOptions childOptions(AlarmDefinition alarm, Provider provider, UnaryOperator<String> logicalName) {
+        return alarm.replaces()
+                .map(former -> ChildOptions.renamedFrom(this, provider, logicalName.apply(former)))
+                .orElseGet(() -> ChildOptions.of(this, provider));
     }
 }

@@ -17,7 +17,7 @@ public record DeletionAlarmsArgs(
         Provider provider,
         String logGroupName,
         ResourceNames names,
-        List<AlarmDefinition> alarms,
+        List<PreparedAlarm> alarms,
         AlarmSettings settings,
         Output<String> alarmTopicArn) {
 

@@ -12,7 +12,13 @@ public enum ApiCall {
     DELETE_IMPORTED_KEY_MATERIAL(AwsService.KMS, "DeleteImportedKeyMaterial"),
     DELETE_SECRET(AwsService.SECRETS_MANAGER, "DeleteSecret"),
     REMOVE_REGIONS_FROM_REPLICATION(AwsService.SECRETS_MANAGER, "RemoveRegionsFromReplication"),
-    STOP_REPLICATION_TO_REPLICA(AwsService.SECRETS_MANAGER, "StopReplicationToReplica");
+    STOP_REPLICATION_TO_REPLICA(AwsService.SECRETS_MANAGER, "StopReplicationToReplica"),
+    STOP_LOGGING(AwsService.CLOUDTRAIL, "StopLogging"),
+    DELETE_TRAIL(AwsService.CLOUDTRAIL, "DeleteTrail"),
+    UPDATE_TRAIL(AwsService.CLOUDTRAIL, "UpdateTrail"),
+    PUT_EVENT_SELECTORS(AwsService.CLOUDTRAIL, "PutEventSelectors"),
+    DELETE_LOG_GROUP(AwsService.CLOUDWATCH_LOGS, "DeleteLogGroup"),
+    DELETE_METRIC_FILTER(AwsService.CLOUDWATCH_LOGS, "DeleteMetricFilter");
 
     /**
      * The calls after which a key is gone or unusable until someone acts: scheduled for
@@ -26,6 +32,11 @@ public enum ApiCall {
      * leaves replication (and can be deleted at once), or is deleted.
      */
     public static final List<ApiCall> SECRET_REPLICA_REMOVALS = List.of(REMOVE_REGIONS_FROM_REPLICATION, STOP_REPLICATION_TO_REPLICA);
+    /**
+     * The calls that stop, delete or narrow a trail: after them the events that follow may never
+     * reach a log group, a metric filter or EventBridge.
+     */
+    public static final List<ApiCall> TRAIL_CHANGES = List.of(STOP_LOGGING, DELETE_TRAIL, UPDATE_TRAIL, PUT_EVENT_SELECTORS);
 
     private final AwsService service;
     private final String eventName;

@@ -8,7 +8,9 @@ public enum AwsService {
     KMS("kms"),
     SECRETS_MANAGER("secretsmanager"),
     CLOUDWATCH("cloudwatch"),
-    SSM("ssm");
+    SSM("ssm"),
+    CLOUDTRAIL("cloudtrail"),
+    CLOUDWATCH_LOGS("logs");
 
     private final String iamPrefix;
 

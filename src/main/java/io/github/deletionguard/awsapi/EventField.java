@@ -30,6 +30,10 @@ public enum EventField {
     /** The deleted secret's full ARN as Secrets Manager answered, whether the caller named it by name or ARN. */
     RESPONSE_SECRET_ARN(Part.CLOUDTRAIL_RECORD, "responseElements.aRN"),
     FORCE_DELETE_WITHOUT_RECOVERY(Part.CLOUDTRAIL_RECORD, "requestParameters.forceDeleteWithoutRecovery"),
+    /** The log group a CloudWatch Logs call names (DeleteLogGroup, DeleteMetricFilter). */
+    REQUEST_LOG_GROUP_NAME(Part.CLOUDTRAIL_RECORD, "requestParameters.logGroupName"),
+    /** The metric filter DeleteMetricFilter deletes. */
+    REQUEST_FILTER_NAME(Part.CLOUDTRAIL_RECORD, "requestParameters.filterName"),
 
     ALARM_NAME(Part.SERVICE_DETAIL, "alarmName"),
     ALARM_STATE(Part.SERVICE_DETAIL, "state.value"),

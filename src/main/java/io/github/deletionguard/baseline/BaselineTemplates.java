@@ -105,7 +105,7 @@ public record BaselineTemplates(String global, String regional) {
             target.add("InputTransformer", transformer);
             // Started only once the document it starts exists.
             template.resource(logicalId(names, names.remediationRule()) + "Rule", RULE, rule(names.remediationRule(),
-                    DeletionRemediation.RULE_DESCRIPTION, prepared.pattern(), RuleState.ENABLED, target), List.of(documentId));
+                    DeletionRemediation.RULE_DESCRIPTION, prepared.pattern(ACCOUNT_ID), RuleState.ENABLED, target), List.of(documentId));
         });
         return template;
     }

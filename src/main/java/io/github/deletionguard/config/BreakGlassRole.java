@@ -16,9 +16,14 @@ public record BreakGlassRole(String path, String name) {
         return new BreakGlassRole(written.substring(0, lastSlash + 1), written.substring(lastSlash + 1));
     }
 
-    /** The role ARN in every account, for {@code ArnLike} conditions and EventBridge wildcard patterns. */
+    /** The role ARN in every account, for {@code ArnLike} conditions. */
     public String arnInAnyAccount() {
-        return "arn:aws:iam::*:role" + path + name;
+        return arnIn("*");
+    }
+
+    /** The role's exact ARN in one account, path included, as CloudTrail's session issuer names it. */
+    public String arnIn(String accountId) {
+        return "arn:aws:iam::" + accountId + ":role" + path + name;
     }
 
     public String written() {

@@ -68,7 +68,9 @@ public enum NotifiedEvent {
             "deletion-guard: alarm <alarmName> went to <state> in account <account> (<region>) at <when>."
                     + " Its description says what it counts and what to do.",
             scope -> EventPattern.serviceEvent(ServiceEvent.ALARM_STATE_CHANGE)
-                    .with(EventField.ALARM_NAME, scope.guardAlarmNames().stream().map(EventPattern.Match::equalTo)
+                    // By name prefix: the pattern keeps its size however many alarms there are, and
+                    // the SCP keeps anyone else from creating an alarm under the program's prefix.
+                    .with(EventField.ALARM_NAME, scope.guardAlarmNamePrefixes().stream().map(EventPattern.Match::prefix)
                             .toArray(EventPattern.Match[]::new))
                     .with(EventField.ALARM_STATE, equalTo("ALARM"))),
     REMEDIATION_RESULT("remediation-result", false, List.of(ACCESS_ONLY, ANY_DELETION), Scope::hasRemediation,
@@ -103,18 +105,18 @@ public enum NotifiedEvent {
     /**
      * What the patterns depend on besides the mode.
      *
-     * @param guardAlarmNames     the deletion alarms the stack deploys, by name
+     * @param guardAlarmNamePrefixes what the names of the deletion alarms the stack deploys start with; none without alarms
      * @param remediationDocument the remediation Automation document's name, when remediation is on
      */
-    public record Scope(List<String> guardAlarmNames, Optional<String> remediationDocument) {
+    public record Scope(List<String> guardAlarmNamePrefixes, Optional<String> remediationDocument) {
         static final Predicate<Scope> ALWAYS = scope -> true;
 
         public Scope {
-            guardAlarmNames = List.copyOf(guardAlarmNames);
+            guardAlarmNamePrefixes = List.copyOf(guardAlarmNamePrefixes);
         }
 
         boolean hasGuardAlarms() {
-            return !guardAlarmNames.isEmpty();
+            return !guardAlarmNamePrefixes.isEmpty();
         }
 
         boolean hasRemediation() {

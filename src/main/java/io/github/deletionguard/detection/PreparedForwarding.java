@@ -1,7 +1,6 @@
 package io.github.deletionguard.detection;
 
 import com.google.gson.JsonPrimitive;
-import io.github.deletionguard.alarms.AlarmDefinition;
 import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.config.MemberAccount;
 import io.github.deletionguard.documents.PolicyFiles;
@@ -69,7 +68,7 @@ public record PreparedForwarding(
      */
     public static PreparedForwarding prepare(GuardConfig config, PolicyFiles policyFiles, Optional<String> remediationDocument) {
         ResourceNames names = ResourceNames.of(config);
-        NotifiedEvent.Scope scope = new NotifiedEvent.Scope(guardAlarmNames(config, names), remediationDocument);
+        NotifiedEvent.Scope scope = new NotifiedEvent.Scope(guardAlarmNamePrefixes(config, names), remediationDocument);
         List<NotifiedEvent> kinds = NotifiedEvent.forMode(config.alarmMode(), scope);
         List<CentralRule> centralRules = kinds.stream().map(kind -> new CentralRule(
                 kind,
@@ -94,12 +93,12 @@ public record PreparedForwarding(
                 policyFiles.load("notification-topic-eventbridge-statement.json"));
     }
 
-    /** The deletion alarms the stack deploys; none when no account has a CloudTrail log group. */
-    private static List<String> guardAlarmNames(GuardConfig config, ResourceNames names) {
+    /** What the names of the deletion alarms start with; none when no account has a CloudTrail log group. */
+    private static List<String> guardAlarmNamePrefixes(GuardConfig config, ResourceNames names) {
         if (config.accounts().stream().map(MemberAccount::cloudTrailLogGroup).allMatch(Optional::isEmpty)) {
             return List.of();
         }
-        return AlarmDefinition.forMode(config.alarmMode()).stream().map(alarm -> names.alarm(alarm.id())).toList();
+        return List.of(names.alarmNamePrefix());
     }
 
     public List<String> centralRuleArns() {

@@ -106,7 +106,22 @@ public record ResourceNames(String prefix, String securityAccountId, String home
 
     /** A deletion alarm, and the metric filter it counts, by the alarm's id. */
     public String alarm(String alarmId) {
-        return named(alarmId);
+        return alarmNamePrefix() + alarmId;
+    }
+
+    /** What every deletion alarm's name starts with, for patterns that match them all. */
+    public String alarmNamePrefix() {
+        return named("");
+    }
+
+    /**
+     * The CloudWatch namespace every metric filter publishes to and every alarm reads. Unlike the
+     * names above it carries no prefix: stacks of one organization count the same CloudTrail
+     * events, and the SCP denies {@code cloudwatch:PutMetricData} into this one namespace, so
+     * nobody can forge datapoints that hold an alarm in ALARM or keep it in OK.
+     */
+    public String metricNamespace() {
+        return "DeletionGuard";
     }
 
     /** Any deletion alarm of any account in the region, for the topic policy that lets them publish. */

@@ -11,6 +11,7 @@ import com.pulumi.aws.sns.TopicSubscriptionArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
+import io.github.deletionguard.config.NotificationEndpoint;
 import io.github.deletionguard.naming.Arns;
 import io.github.deletionguard.naming.ResourceNames;
 import io.github.deletionguard.providers.ChildOptions;
@@ -21,7 +22,7 @@ import java.util.Map;
 /**
  * The SNS topic in the security account, in one region, where guard alarms of every account in
  * that region publish (CloudWatch alarms cannot publish across regions), with the e-mail
- * subscriptions a person confirms once.
+ * subscriptions a person confirms once and the endpoints of tools that page.
  */
 public final class NotificationHub extends ComponentResource {
     public static final String TYPE = "deletion-guard:notifications:NotificationHub";
@@ -51,7 +52,27 @@ public final class NotificationHub extends ComponentResource {
                     .build(), ChildOptions.of(this, provider));
         }
 
+        for (NotificationEndpoint endpoint : args.endpoints()) {
+            if (!receivesFrom(endpoint, args.region())) {
+                continue;
+            }
+            new TopicSubscription(name + "-" + endpoint.protocol() + "-" + endpoint.endpoint(), TopicSubscriptionArgs.builder()
+                    .topic(topic.arn())
+                    .protocol(endpoint.protocol())
+                    .endpoint(endpoint.endpoint())
+                    .rawMessageDelivery(endpoint.rawMessageDelivery())
+                    .build(), ChildOptions.of(this, provider));
+        }
+
         registerOutputs(Map.of("topicArn", topicArn));
+    }
+
+    /**
+     * A queue or function receives the notifications of the hub in its own region (its policy,
+     * which its owner writes, admits that topic); an https endpoint those of every hub.
+     */
+    static boolean receivesFrom(NotificationEndpoint endpoint, String hubRegion) {
+        return endpoint.protocol().equals(NotificationEndpoint.HTTPS) || endpoint.arnRegion().equals(hubRegion);
     }
 
     static String renderPolicy(NotificationHubArgs args) {

@@ -16,7 +16,7 @@ import java.util.List;
  * a JSON tree, never assembled text. Immutable: each method returns a new pattern.
  *
  * <p>Only operators the EventBridge guide lists as supported on event buses are offered: exact
- * values, {@code suffix}, {@code exists}, {@code anything-but} with {@code wildcard}, and {@code $or}.
+ * values, {@code prefix}, {@code suffix}, {@code exists}, {@code anything-but} with a list of exact values, and {@code $or}.
  */
 public final class EventPattern {
     private static final String OR = "$or";
@@ -134,6 +134,10 @@ public final class EventPattern {
             return new Exactly(new JsonPrimitive(value));
         }
 
+        static Match prefix(String value) {
+            return new Operator("prefix", new JsonPrimitive(value));
+        }
+
         static Match suffix(String value) {
             return new Operator("suffix", new JsonPrimitive(value));
         }
@@ -143,23 +147,15 @@ public final class EventPattern {
             return new Operator("exists", new JsonPrimitive(present));
         }
 
-        /** Any value other than these exact ones; like every anything-but, not an absent field. */
+        /**
+         * Any value other than these exact strings: {@code anything-but} with a list, as the
+         * EventBridge guide documents it. Like every anything-but, it does not match a field
+         * that is absent.
+         */
         static Match noneOf(List<String> values) {
             JsonArray array = new JsonArray();
             values.forEach(array::add);
             return new Operator("anything-but", array);
-        }
-
-        /**
-         * Any value that matches none of the wildcard patterns; {@code *} stands for any text.
-         * Like every anything-but, it does not match a field that is absent.
-         */
-        static Match noneOfWildcards(List<String> patterns) {
-            JsonArray array = new JsonArray();
-            patterns.forEach(array::add);
-            JsonObject wildcard = new JsonObject();
-            wildcard.add("wildcard", array);
-            return new Operator("anything-but", wildcard);
         }
     }
 

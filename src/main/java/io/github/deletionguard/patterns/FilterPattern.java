@@ -2,6 +2,7 @@ package io.github.deletionguard.patterns;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A CloudWatch Logs JSON filter pattern built from typed terms, so every pattern the program
@@ -35,24 +36,39 @@ public sealed interface FilterPattern {
         return new FieldEquals(selector, "*");
     }
 
+    /** The field is absent: CloudWatch's {@code NOT EXISTS}. */
+    static FilterPattern absent(String selector) {
+        return new FieldAbsent(selector);
+    }
+
+    /** All of the terms; a term that is itself an {@code allOf} is spliced in, as {@code &&} is associative. */
     static FilterPattern allOf(FilterPattern... terms) {
-        return new AllOf(List.of(terms));
+        return new AllOf(List.of(terms).stream()
+                .flatMap(term -> term instanceof AllOf all ? all.terms().stream() : Stream.of(term))
+                .toList());
     }
 
     static FilterPattern anyOf(FilterPattern... terms) {
         return new AnyOf(List.of(terms));
     }
 
-    /** One of several values of the same field. */
+    /** One of several values of the same field; a single value is a plain comparison. */
     static FilterPattern oneOf(String selector, String... values) {
+        if (values.length == 1) {
+            return equalTo(selector, values[0]);
+        }
         return new AnyOf(List.of(values).stream().map(value -> equalTo(selector, value)).toList());
+    }
+
+    private static void requireSelector(String selector) {
+        if (!selector.matches("\\$(\\.[A-Za-z_][A-Za-z0-9_]*)+")) {
+            throw new IllegalArgumentException("not a JSON selector: " + selector);
+        }
     }
 
     record FieldEquals(String selector, String value) implements FilterPattern {
         public FieldEquals {
-            if (!selector.matches("\\$(\\.[A-Za-z_][A-Za-z0-9_]*)+")) {
-                throw new IllegalArgumentException("not a JSON selector: " + selector);
-            }
+            requireSelector(selector);
             // The pattern language has no escape for a quote, and an inner * would be literal
             // text in some places and a wildcard in others: refuse both instead of guessing.
             String inner = value.length() > 2 ? value.substring(1, value.length() - 1) : "";
@@ -64,6 +80,17 @@ public sealed interface FilterPattern {
         @Override
         public String expression() {
             return "(" + selector + " = \"" + value + "\")";
+        }
+    }
+
+    record FieldAbsent(String selector) implements FilterPattern {
+        public FieldAbsent {
+            requireSelector(selector);
+        }
+
+        @Override
+        public String expression() {
+            return "(" + selector + " NOT EXISTS)";
         }
     }
 

@@ -13,6 +13,7 @@ import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
 import com.pulumi.test.internal.MockMonitor;
 import com.pulumi.test.internal.PulumiTestInternal;
+import pulumirpc.AliasOuterClass;
 import pulumirpc.Resource.RegisterResourceRequest;
 import pulumirpc.Resource.RegisterResourceResponse;
 
@@ -130,9 +131,35 @@ public final class OfflineEngine {
                     request.getProtect(),
                     request.getRetainOnDelete(),
                     List.copyOf(request.getDependenciesList()),
+                    aliasUrns(request, registration.urn()),
                     inputs));
         }
         return resources;
+    }
+
+    /**
+     * Every alias as a full URN, the way the engine resolves the SDK's alias specs: a part the spec
+     * leaves out is the resource's own (name, type, stack, project, parent).
+     */
+    private static List<String> aliasUrns(RegisterResourceRequest request, String urn) {
+        List<String> urns = new ArrayList<>(request.getAliasURNsList());
+        request.getAliasesList().forEach(alias -> urns.add(alias.hasUrn() ? alias.getUrn() : resolve(alias.getSpec(), urn)));
+        return List.copyOf(urns);
+    }
+
+    private static String resolve(AliasOuterClass.Alias.Spec spec, String urn) {
+        // urn:pulumi:<stack>::<project>::<parent types$type>::<name>
+        String[] parts = urn.split("::", 4);
+        String qualifiedType = parts[2];
+        int ownTypeStart = qualifiedType.lastIndexOf('$') + 1;
+        String type = spec.getType().isEmpty() ? qualifiedType.substring(ownTypeStart) : spec.getType();
+        // The SDK sends an empty parent URN for "the resource's own parent", as the engine reads it.
+        String parentTypes = !spec.getParentUrn().isEmpty() ? spec.getParentUrn().split("::", 4)[2]
+                : spec.getNoParent() || ownTypeStart == 0 ? "" : qualifiedType.substring(0, ownTypeStart - 1);
+        return (spec.getStack().isEmpty() ? parts[0] : "urn:pulumi:" + spec.getStack())
+                + "::" + (spec.getProject().isEmpty() ? parts[1] : spec.getProject())
+                + "::" + (parentTypes.isEmpty() ? type : parentTypes + "$" + type)
+                + "::" + (spec.getName().isEmpty() ? parts[3] : spec.getName());
     }
 
     private static Map<String, Object> outputValues(Map<String, Output<?>> outputs) {

@@ -12,6 +12,7 @@ import java.util.Optional;
  *
  * @param parent   the parent's URN, empty at the stack's root
  * @param provider the account and region of the provider it uses; empty for providers and components
+ * @param aliases  the URNs the resource was known by before, which Pulumi treats as the same resource
  */
 public record PlannedResource(
         String type,
@@ -22,6 +23,7 @@ public record PlannedResource(
         boolean protect,
         boolean retainOnDelete,
         List<String> dependsOn,
+        List<String> aliases,
         JsonObject inputs) {
 
     public static final String AWS_PROVIDER_TYPE = "pulumi:providers:aws";

@@ -3,7 +3,6 @@ package io.github.deletionguard.prevention;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.github.deletionguard.alarms.AlarmDefinition;
 import io.github.deletionguard.awsapi.ApiCall;
 import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.config.MemberAccount;
@@ -82,7 +81,7 @@ public record ServiceControlPolicyDocument(List<String> parts) {
                 // The drill re-tags its resources for their final cleanup; both values are the drill's.
                 Map.entry("drillTagValues", List.of(Tags.DRILL_TAG_VALUE, Tags.DRILL_CLEANUP_VALUE)),
                 Map.entry("securityAccountId", names.securityAccountId()),
-                Map.entry("metricNamespace", AlarmDefinition.METRIC_NAMESPACE),
+                Map.entry("metricNamespace", names.metricNamespace()),
                 Map.entry("minimumWindowDays", Integer.toString(settings.minimumWindowDays())));
         JsonObject filled = exemptions.applyTo(template.fill(values), WHO_MAY_DELETE_SID, DELETION_STATEMENT_SIDS);
         ServiceControlPolicyDocument document = new ServiceControlPolicyDocument(split(template.source(), filled));

@@ -1,6 +1,7 @@
 package io.github.deletionguard.providers;
 
 import com.pulumi.aws.Provider;
+import com.pulumi.core.Alias;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.CustomResourceOptions;
 
@@ -22,6 +23,16 @@ public final class ChildOptions {
 
     public static CustomResourceOptions of(ComponentResource parent, Provider provider) {
         return CustomResourceOptions.builder().parent(parent).provider(provider).build();
+    }
+
+    /**
+     * For a resource that carries on one released under another logical name in the same parent:
+     * the alias keeps its identity, so Pulumi updates or replaces it instead of deleting the old
+     * resource and creating an unrelated new one.
+     */
+    public static CustomResourceOptions renamedFrom(ComponentResource parent, Provider provider, String formerName) {
+        return CustomResourceOptions.builder().parent(parent).provider(provider)
+                .aliases(Alias.builder().name(formerName).build()).build();
     }
 
     /**

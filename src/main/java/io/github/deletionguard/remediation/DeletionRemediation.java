@@ -47,7 +47,7 @@ public final class DeletionRemediation extends ComponentResource {
         EventRule rule = new EventRule(name + "-rule", EventRuleArgs.builder()
                 .name(remediation.names().remediationRule())
                 .description(RULE_DESCRIPTION)
-                .eventPattern(remediation.pattern())
+                .eventPattern(remediation.pattern(args.accountId()))
                 // ScheduleKeyDeletion and DeleteSecret are not read-only: the plain state sees them.
                 .state(RuleState.ENABLED.name())
                 .build(), ChildOptions.of(this, provider));

@@ -27,20 +27,21 @@ import java.util.TreeMap;
 
 import static io.github.deletionguard.patterns.EventPattern.Match.exists;
 import static io.github.deletionguard.patterns.EventPattern.Match.noneOf;
-import static io.github.deletionguard.patterns.EventPattern.Match.noneOfWildcards;
 
 /**
  * What every account and region needs to undo deletions, prepared once per run before any
  * resource: the Automation document, the rule pattern, names and IAM documents. Present only when
  * the stack switches at least one remediation on.
  *
- * @param pattern the remediation rule's pattern: the enabled deletions, succeeded, by anyone but a break-glass role
+ * @param breakGlassRoles the roles whose deletions are intended, exempt in the account they belong to
+ * @param approvals       the approved deletions in force on the run's date, exempt in their resource's account
  */
 public record PreparedRemediation(
         RemediationSettings settings,
         ResourceNames names,
         AutomationDocument document,
-        String pattern,
+        List<BreakGlassRole> breakGlassRoles,
+        List<ApprovedDeletion> approvals,
         Map<String, String> inputPaths,
         PolicyTemplate automationRoleTrust,
         PolicyTemplate keyPolicy,
@@ -58,7 +59,12 @@ public record PreparedRemediation(
             "ScheduledAt", EventField.EVENT_TIME,
             "SecretId", EventField.REQUEST_SECRET_ID);
 
+    /** Every account id has 12 digits, so every account's pattern has this one's length. */
+    private static final String ANY_ACCOUNT_ID = "000000000000";
+
     public PreparedRemediation {
+        breakGlassRoles = List.copyOf(breakGlassRoles);
+        approvals = List.copyOf(approvals);
         inputPaths = Collections.unmodifiableMap(new TreeMap<>(inputPaths));
     }
 
@@ -70,12 +76,16 @@ public record PreparedRemediation(
         ResourceNames names = ResourceNames.of(config);
         Map<String, String> inputPaths = new TreeMap<>();
         PARAMETER_FIELDS.forEach((parameter, field) -> inputPaths.put(parameter, field.inputPath()));
+        List<BreakGlassRole> breakGlassRoles = config.organization().breakGlassRoles();
+        List<ApprovedDeletion> approvals = config.deletionExceptions().active();
+        // Every approval at once: no account's pattern is longer than that.
+        PatternLimits.checked(names.remediationRule(), pattern(settings, breakGlassRoles, approvals, ANY_ACCOUNT_ID));
         return Optional.of(new PreparedRemediation(
                 settings,
                 names,
                 AutomationDocument.load(policyFiles.file(DOCUMENT_FILE)),
-                PatternLimits.checked(names.remediationRule(), pattern(settings, config.organization().breakGlassRoles(),
-                        config.deletionExceptions().active())),
+                breakGlassRoles,
+                approvals,
                 inputPaths,
                 policyFiles.load("remediation-automation-role-trust.json"),
                 policyFiles.load("remediation-automation-key-policy.json"),
@@ -85,21 +95,30 @@ public record PreparedRemediation(
     }
 
     /**
-     * Deletions that succeeded, of the kinds switched on, by anyone but a break-glass role, and
-     * not an approved deletion (see {@link #notExempt}).
-     *
-     * @param approvals the approvals still in force on the run's date
+     * The remediation rule's pattern in one account (or {@code ${AWS::AccountId}} in a StackSet
+     * template): the deletions switched on, succeeded, by anyone but that account's break-glass roles.
+     */
+    public String pattern(String accountId) {
+        List<ApprovedDeletion> inAccount = approvals.stream()
+                .filter(approval -> approval.resource().account().equals(accountId)).toList();
+        return pattern(settings, breakGlassRoles, inAccount, accountId).render();
+    }
+
+    /**
+     * Deletions that succeeded in the account, of the kinds switched on, by anyone but its
+     * break-glass roles, and not an approved deletion (see {@link #notExempt}).
      */
     static EventPattern pattern(RemediationSettings settings, List<BreakGlassRole> breakGlassRoles,
-                                List<ApprovedDeletion> approvals) {
+                                List<ApprovedDeletion> approvals, String accountId) {
+        List<String> breakGlass = breakGlassRoles.stream().map(role -> role.arnIn(accountId)).toList();
         List<EventPattern> undone = new ArrayList<>();
         if (settings.cancelKeyDeletion()) {
             undone.add(notExempt(CallPatterns.succeeded(CallPatterns.anyOf(List.of(ApiCall.SCHEDULE_KEY_DELETION))),
-                    breakGlassRoles, approvalsOf(approvals, ApprovedResource.Kind.KEY), EventField.RESPONSE_KEY_ID));
+                    breakGlass, approvalsOf(approvals, ApprovedResource.Kind.KEY), EventField.RESPONSE_KEY_ID));
         }
         if (settings.restoreSecret()) {
             undone.add(notExempt(CallPatterns.succeeded(CallPatterns.recoverableSecretDeletion()),
-                    breakGlassRoles, approvalsOf(approvals, ApprovedResource.Kind.SECRET), EventField.RESPONSE_SECRET_ARN));
+                    breakGlass, approvalsOf(approvals, ApprovedResource.Kind.SECRET), EventField.RESPONSE_SECRET_ARN));
         }
         return undone.size() == 1 ? undone.get(0) : EventPattern.anyOf(undone);
     }
@@ -110,23 +129,24 @@ public record PreparedRemediation(
 
     /**
      * Break-glass deletions are intended. The role is recognised by the session issuer's ARN,
-     * which keeps the role's path (the assumed-role ARN in userIdentity.arn does not). Callers
-     * without a session issuer (IAM users, the root user) are never exempt; they need their own
-     * branch because anything-but never matches an absent field.
+     * which keeps the role's path (the assumed-role ARN in userIdentity.arn does not), compared
+     * with the exact ARNs of the account's own break-glass roles: a wildcard for the account
+     * would also match a role whose path ends in {@code :role/}, which the SCP's ArnLike does
+     * not exempt. Callers without a session issuer (IAM users, the root user) are never exempt;
+     * they need their own branch because anything-but never matches an absent field.
      * <p>
      * An approved deletion is intended too: it is undone unless both its caller is an approved
-     * role (exact ARNs) and its resource an approved one (exact ARNs, as the service answered
-     * them). Event Ruler keeps one condition per field and branch, so the two exemptions are one
-     * {@code $or}: no issuer; an issuer neither break-glass nor approved; or an issuer not
-     * break-glass on a resource not approved. EventBridge cannot say "none of several wildcards",
-     * so when a secret is approved by name pattern the resource branch is left out and the role
-     * alone decides; the SCP confines that role to its approved resources. Rules cannot read the
-     * time: the first run on or after {@code until} renders the rule without the exemption, and
-     * until then the SCP denies the role the call, so the skip has nothing to let through.
+     * role and its resource an approved one (exact ARNs, as the service answered them). Event
+     * Ruler keeps one condition per field and branch, so the two exemptions are one {@code $or}:
+     * no issuer; an issuer neither break-glass nor approved; or an issuer not break-glass on a
+     * resource not approved. EventBridge cannot say "none of several wildcards", so when a secret
+     * is approved by name pattern the resource branch is left out and the role alone decides; the
+     * SCP confines that role to its approved resources. Rules cannot read the time: the first run
+     * on or after {@code until} renders the rule without the exemption, and until then the SCP
+     * denies the role the call, so the skip has nothing to let through.
      */
-    private static EventPattern notExempt(EventPattern deletion, List<BreakGlassRole> breakGlassRoles,
+    private static EventPattern notExempt(EventPattern deletion, List<String> breakGlass,
                                           List<ApprovedDeletion> approvals, EventField resourceField) {
-        List<String> breakGlass = breakGlassRoles.stream().map(BreakGlassRole::arnInAnyAccount).toList();
         if (approvals.isEmpty()) {
             if (breakGlass.isEmpty()) {
                 return deletion;
@@ -135,19 +155,18 @@ public record PreparedRemediation(
             String issuer = EventField.SESSION_ISSUER_ARN.within(userIdentity);
             return deletion.withAnyOf(userIdentity, List.of(
                     EventPattern.empty().with(issuer, exists(false)),
-                    EventPattern.empty().with(issuer, noneOfWildcards(breakGlass))));
+                    EventPattern.empty().with(issuer, noneOf(breakGlass))));
         }
         String issuer = EventField.SESSION_ISSUER_ARN.within("detail");
-        // Approved role ARNs have no '*', so as wildcard patterns they match themselves only.
         List<String> exempt = new ArrayList<>(breakGlass);
         approvals.stream().map(ApprovedDeletion::principal).sorted().distinct().forEach(exempt::add);
         List<EventPattern> branches = new ArrayList<>(List.of(
                 EventPattern.empty().with(issuer, exists(false)),
-                EventPattern.empty().with(issuer, noneOfWildcards(exempt))));
+                EventPattern.empty().with(issuer, noneOf(exempt))));
         if (approvals.stream().noneMatch(approval -> approval.resource().isPattern())) {
             EventPattern otherResource = EventPattern.empty().with(resourceField.within("detail"),
                     noneOf(approvals.stream().map(approval -> approval.resource().arn()).sorted().distinct().toList()));
-            branches.add(breakGlass.isEmpty() ? otherResource : otherResource.with(issuer, noneOfWildcards(breakGlass)));
+            branches.add(breakGlass.isEmpty() ? otherResource : otherResource.with(issuer, noneOf(breakGlass)));
         }
         return deletion.withAnyOf("detail", branches);
     }

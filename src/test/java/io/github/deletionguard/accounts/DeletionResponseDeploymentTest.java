@@ -95,7 +95,7 @@ class DeletionResponseDeploymentTest {
                     assertEquals(remediation.document().content(), document.input("content"));
                     PlannedResource rule = rules.stream().collect(onlyOne());
                     assertEquals("ENABLED", rule.input("state"));
-                    assertEquals(remediation.pattern(), rule.input("eventPattern"));
+                    assertEquals(remediation.pattern(account), rule.input("eventPattern"));
                     PlannedResource toAutomation = onlyTargetOf(run, target, "deletion-guard-remediate-deletion");
                     assertEquals("arn:aws:ssm:" + region + ":" + account
                             + ":automation-definition/deletion-guard-remediate-deletion:$DEFAULT", toAutomation.input("arn"));

@@ -7,7 +7,7 @@ import java.util.List;
 
 import static io.github.deletionguard.patterns.EventPattern.Match.equalTo;
 import static io.github.deletionguard.patterns.EventPattern.Match.exists;
-import static io.github.deletionguard.patterns.EventPattern.Match.noneOfWildcards;
+import static io.github.deletionguard.patterns.EventPattern.Match.noneOf;
 import static io.github.deletionguard.patterns.EventPattern.Match.suffix;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -31,10 +31,10 @@ class EventPatternTest {
     void putsAnOrInsideTheObjectItBelongsTo() {
         EventPattern pattern = EventPattern.empty().with("source", equalTo("aws.kms")).withAnyOf("detail.userIdentity", List.of(
                 EventPattern.empty().with("sessionContext.sessionIssuer.arn", exists(false)),
-                EventPattern.empty().with("sessionContext.sessionIssuer.arn", noneOfWildcards(List.of("arn:aws:iam::*:role/A")))));
+                EventPattern.empty().with("sessionContext.sessionIssuer.arn", noneOf(List.of("arn:aws:iam::111122223333:role/A")))));
         assertEquals("{\"source\":[\"aws.kms\"],\"detail\":{\"userIdentity\":{\"$or\":["
                 + "{\"sessionContext\":{\"sessionIssuer\":{\"arn\":[{\"exists\":false}]}}},"
-                + "{\"sessionContext\":{\"sessionIssuer\":{\"arn\":[{\"anything-but\":{\"wildcard\":[\"arn:aws:iam::*:role/A\"]}}]}}}"
+                + "{\"sessionContext\":{\"sessionIssuer\":{\"arn\":[{\"anything-but\":[\"arn:aws:iam::111122223333:role/A\"]}]}}}"
                 + "]}}}", pattern.render());
     }
 

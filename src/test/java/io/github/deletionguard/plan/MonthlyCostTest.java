@@ -16,16 +16,17 @@ class MonthlyCostTest {
         MonthlyCost cost = MonthlyCost.of(Deployments.ofStackFile("prod").resources());
 
         Map<PlannedResource.ProviderTarget, BigDecimal> byTarget = cost.byAccountRegion();
-        // Five alarms at $0.10 on the organization trail, five on data-prod's own trail.
-        assertEquals(new BigDecimal("0.50"), byTarget.get(target("111111111111", "eu-central-1")));
-        assertEquals(new BigDecimal("0.50"), byTarget.get(target("055555555555", "eu-west-1")));
+        // Eleven alarms at $0.10 on the organization trail, eleven on data-prod's own trail (a 60 s
+        // period is still a standard-resolution alarm).
+        assertEquals(new BigDecimal("1.10"), byTarget.get(target("111111111111", "eu-central-1")));
+        assertEquals(new BigDecimal("1.10"), byTarget.get(target("055555555555", "eu-west-1")));
         // Three keys at $1; three secrets at $0.40, one of them replicated (billed as a second secret).
         assertEquals(new BigDecimal("4.60"), byTarget.get(target("222222222222", "eu-central-1")));
         // Two replica keys, billed as keys.
         assertEquals(new BigDecimal("2.00"), byTarget.get(target("222222222222", "eu-west-1")));
         assertEquals(0, byTarget.get(target("444444444444", "eu-west-1")).signum(),
                 "a workload account-region without a log group costs nothing standing");
-        assertEquals(new BigDecimal("7.60"), cost.total());
+        assertEquals(new BigDecimal("8.80"), cost.total());
     }
 
     @Test

@@ -231,8 +231,8 @@ class PlanCommandTest {
         assertTrue(summary.contains("Organization policies   SCP deletion-guard-deny-key-and-secret-deletion on r-pr0d;"
                 + " RCP deletion-guard-protect-keys-and-secrets on r-pr0d"), summary);
         assertTrue(summary.contains("EventBridge forwarding  11 account-regions in 5 accounts -> central bus"), summary);
-        assertTrue(summary.contains("CloudWatch alarms       10 alarms on 2 log groups"), summary);
-        assertTrue(summary.contains("Monthly cost: $7.60"), summary);
+        assertTrue(summary.contains("CloudWatch alarms       22 alarms on 2 log groups"), summary);
+        assertTrue(summary.contains("Monthly cost: $8.80"), summary);
         assertTrue(summary.contains("SCP and RCP attached to the organization root r-pr0d"), summary);
         assertTrue(summary.contains("Remediation changes state in 5 accounts"), summary);
         assertTrue(summary.contains("21 protected resources (5 Alias, 3 Key, 2 Policy, 2 PolicyAttachment, 2 ReplicaKey, 3 Secret,"
@@ -254,7 +254,7 @@ class PlanCommandTest {
         assertEquals(0, plan(Path.of(""), "plan", "prod"), err::toString);
 
         String text = out.toString();
-        assertTrue(text.contains("\nAlarms (10; "), text);
+        assertTrue(text.contains("\nAlarms (22; "), text);
         assertTrue(text.contains("  deletion-guard-kms-errors  management eu-central-1: Sum of KmsErrors >= 20 in 1 of 1 periods of 300 s;"
                 + " missing data notBreaching\n"), text);
         String checklist = text.substring(text.indexOf("\nAfter the first pulumi up:\n"));

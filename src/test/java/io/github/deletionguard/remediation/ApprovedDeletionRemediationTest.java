@@ -66,9 +66,14 @@ class ApprovedDeletionRemediationTest {
     }
 
     private static Map<String, Boolean> undone(List<ApprovedDeletion> approvals) {
-        String pattern = PreparedRemediation.pattern(BOTH, BREAK_GLASS, approvals).render();
+        // Each sample is recorded in its own account: the rule of that account decides it.
         Map<String, Boolean> undone = new LinkedHashMap<>();
-        events().forEach((name, event) -> undone.put(name, EventRuleMatcher.matches(pattern, event)));
+        events().forEach((name, event) -> {
+            String account = event.get("account").getAsString();
+            List<ApprovedDeletion> inAccount = approvals.stream()
+                    .filter(approval -> approval.resource().account().equals(account)).toList();
+            undone.put(name, EventRuleMatcher.matches(PreparedRemediation.pattern(BOTH, BREAK_GLASS, inAccount, account).render(), event));
+        });
         return undone;
     }
 
@@ -118,7 +123,7 @@ class ApprovedDeletionRemediationTest {
 
     private static String remediationPattern(ConfigBuilder config) {
         List<PlannedResource> rules = Deployments.ofType(config.run(), EventRule.class).stream()
-                .filter(rule -> rule.input("name").equals("deletion-guard-remediate-deletion")).toList();
+                .filter(rule -> rule.name().equals("payments-prod-eu-central-1-remediation-rule")).toList();
         return rules.get(0).input("eventPattern");
     }
 }

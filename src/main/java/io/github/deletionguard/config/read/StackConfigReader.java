@@ -10,6 +10,7 @@ import io.github.deletionguard.config.LogGroupLocation;
 import io.github.deletionguard.config.MemberAccount;
 import io.github.deletionguard.config.MemberBaseline;
 import io.github.deletionguard.config.NamedAccount;
+import io.github.deletionguard.config.NotificationEndpoint;
 import io.github.deletionguard.config.Organization;
 import io.github.deletionguard.config.PartialConfig;
 import io.github.deletionguard.config.RemediationSettings;
@@ -178,16 +179,32 @@ final class StackConfigReader {
     private Optional<SecurityAccount> readSecurityAccount() {
         return requiredSection("securityAccount", "add securityAccount: {id, homeRegion, notificationEmails}.")
                 .flatMap(section -> section.object("write securityAccount as a map.")).flatMap(node -> {
-                    node.allowOnlyFields("id", "name", "homeRegion", "notificationEmails");
+                    node.allowOnlyFields("id", "name", "homeRegion", "notificationEmails", "notificationEndpoints");
                     Optional<String> id = node.requiredAccountId("id");
                     Optional<String> name = node.withDefault("name", ConfigNode::text, "security");
                     Optional<String> homeRegion = node.required("homeRegion",
                             "set the region where the security account receives notifications.", ConfigNode::text);
                     Optional<List<String>> emails = node.withDefault("notificationEmails", ConfigNode::texts, List.of());
-                    return allRead(id, name, homeRegion, emails)
-                            ? Optional.of(new SecurityAccount(new NamedAccount(id.get(), name.get()), homeRegion.get(), emails.get()))
+                    Optional<List<NotificationEndpoint>> endpoints = node.withDefault("notificationEndpoints",
+                            list -> list.list(StackConfigReader::readNotificationEndpoint), List.of());
+                    return allRead(id, name, homeRegion, emails, endpoints)
+                            ? Optional.of(new SecurityAccount(new NamedAccount(id.get(), name.get()), homeRegion.get(),
+                            emails.get(), endpoints.get()))
                             : Optional.empty();
                 });
+    }
+
+    private static Optional<NotificationEndpoint> readNotificationEndpoint(ConfigNode written) {
+        return written.object("write each endpoint as {protocol: https|sqs|lambda, endpoint: <URL or ARN>}.").flatMap(node -> {
+            node.allowOnlyFields("protocol", "endpoint", "rawMessageDelivery");
+            Optional<String> protocol = node.required("protocol", "set it to https, sqs or lambda.", ConfigNode::text);
+            Optional<String> endpoint = node.required("endpoint",
+                    "set the https URL, or the ARN of the SQS queue or Lambda function.", ConfigNode::text);
+            Optional<Boolean> raw = node.withDefault("rawMessageDelivery", ConfigNode::bool, false);
+            return allRead(protocol, endpoint, raw)
+                    ? Optional.of(new NotificationEndpoint(protocol.get(), endpoint.get(), raw.get()))
+                    : Optional.empty();
+        });
     }
 
     private Optional<List<Optional<MemberAccount>>> readAccounts(Optional<List<String>> defaultRegions) {

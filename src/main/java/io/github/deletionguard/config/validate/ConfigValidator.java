@@ -48,6 +48,7 @@ public final class ConfigValidator {
         ServiceControlPolicyValidator.validate(config, issues);
         StackScopeValidator.validate(config, issues);
         RemediationValidation.check(config, issues);
+        NotificationEndpointsValidator.validate(config, issues);
         MemberBaselineValidator.validate(config, issues);
         DeletionExceptionsValidator.validate(config, issues);
     }
@@ -112,8 +113,9 @@ public final class ConfigValidator {
         checkNamedAccount(path, security.account());
         Checks.region(issues, path + ".homeRegion", security.homeRegion());
         List<String> emails = security.notificationEmails();
-        if (emails.isEmpty()) {
-            issues.add(path + ".notificationEmails", "is empty: nobody would be told when a key or secret is at risk.",
+        if (emails.isEmpty() && security.notificationEndpoints().isEmpty()) {
+            issues.add(path + ".notificationEmails", "is empty, and so is notificationEndpoints: nobody would be told"
+                            + " when a key or secret is at risk.",
                     "list at least one address that a person reads.");
         }
         for (int i = 0; i < emails.size(); i++) {
