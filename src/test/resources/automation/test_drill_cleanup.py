@@ -94,7 +94,12 @@ class DrillCleanupScriptTest(unittest.TestCase):
         self.assertTrue(self.run_script("DeleteSecret")["Remediate"])
 
     def test_the_cleanup_value_on_another_tag_key_is_remediated(self):
-        self.key_tags_answer([{"TagKey": "Deletion-Guard-Drill", "TagValue": "cleanup"}, {"TagKey": "drill", "TagValue": "cleanup"}])
+        """Only the drill tag is the deployer's alone: the same value under any other key proves nothing."""
+        self.key_tags_answer([{"TagKey": "drill", "TagValue": "cleanup"}, {"TagKey": "deletion-guard-drill-cleanup", "TagValue": "cleanup"}])
+        self.assertTrue(self.run_script("ScheduleKeyDeletion")["Remediate"])
+
+    def test_a_value_spelled_otherwise_is_remediated(self):
+        self.key_tags_answer([{"TagKey": "deletion-guard-drill", "TagValue": "Cleanup"}])
         self.assertTrue(self.run_script("ScheduleKeyDeletion")["Remediate"])
 
     def test_tags_on_a_later_page_are_read(self):

@@ -59,7 +59,16 @@ public final class Arns {
 
     /** Every KMS key of the account in the region. */
     public static String kmsKeys(String region, String accountId) {
-        return "arn:aws:kms:" + region + ":" + accountId + ":key/*";
+        return kmsKey(region, accountId, "*");
+    }
+
+    public static String kmsKey(String region, String accountId, String keyId) {
+        return "arn:aws:kms:" + region + ":" + accountId + ":key/" + keyId;
+    }
+
+    /** An alias's ARN, as a secret may name its key; {@code aliasName} starts with {@code alias/}. */
+    public static String kmsAlias(String region, String accountId, String aliasName) {
+        return "arn:aws:kms:" + region + ":" + accountId + ":" + aliasName;
     }
 
     /** Every Secrets Manager secret of the account in the region. */

@@ -22,6 +22,8 @@ public final class Tags {
     /**
      * The drill tag's value on the drill's own key and secret just before its final cleanup deletes
      * them: the remediation document leaves exactly these deleted, so the cleanup is not undone.
+     * Only the deployer may set the drill tag, to any value, and the SCP's drill carve-out counts
+     * both values as the drill's.
      */
     public static final String DRILL_CLEANUP_VALUE = "cleanup";
 

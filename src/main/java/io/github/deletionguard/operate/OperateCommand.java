@@ -2,6 +2,7 @@ package io.github.deletionguard.operate;
 
 import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.config.InvalidConfigException;
+import io.github.deletionguard.config.MemberAccount;
 import io.github.deletionguard.config.read.StackConfigLoader;
 import io.github.deletionguard.detection.PreparedForwarding;
 import io.github.deletionguard.documents.PolicyFiles;
@@ -84,8 +85,11 @@ public final class OperateCommand {
             return 2;
         }
         try (AwsSessions sessions = sessionFactory.open(options, config)) {
-            Operation operation = new Operation(options.stack, config, ResourceNames.of(config),
-                    notifyRules(config, new PolicyFiles(projectRoot.resolve("policy"))), sessions, new FanOut(options.parallelism, err), clock, sleeper, secureValues);
+            PolicyFiles policyFiles = new PolicyFiles(projectRoot.resolve("policy"));
+            ResourceNames names = ResourceNames.of(config);
+            Operation operation = new Operation(options.stack, config, names, notifyRules(config, policyFiles),
+                    OrganizationPolicy.configured(config, names, policyFiles), sessions, new FanOut(options.parallelism, err),
+                    clock, sleeper, secureValues);
             List<Finding> findings = switch (options.command) {
                 case "preflight" -> new Preflight(operation).run();
                 case "status" -> new Status(operation).run();
@@ -102,9 +106,14 @@ public final class OperateCommand {
         }
     }
 
-    /** By default the drill runs in the first guarded account and region. */
+    /**
+     * By default the drill runs in the first guarded account the SCP can bind (never the management
+     * account, which no SCP binds, so the denied deletion could not be proven there), first region.
+     */
     private static Place drillTarget(Options options, GuardConfig config) {
-        String account = options.account.orElse(config.guardedAccounts().get(0).id());
+        String management = config.organization().managementAccount().id();
+        String account = options.account.orElse(config.guardedAccounts().stream().map(MemberAccount::id)
+                .filter(id -> !id.equals(management)).findFirst().orElse(config.guardedAccounts().get(0).id()));
         String region = options.region.orElse(config.accounts().stream().filter(member -> member.id().equals(account))
                 .flatMap(member -> member.regions().stream()).findFirst().orElse(config.securityAccount().homeRegion()));
         return new Place(account, region);

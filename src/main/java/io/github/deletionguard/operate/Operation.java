@@ -16,12 +16,13 @@ import java.util.Map;
  * program's names, sessions in the accounts, the bounded fan-out, and time (a clock and a
  * sleeper that tests replace, so no test waits for real).
  *
- * @param notifyRules  the central bus's rules this stack deploys, one per notified kind
- * @param secureValues the stack file's {@code secure:} ciphertexts by full config key
+ * @param notifyRules          the central bus's rules this stack deploys, one per notified kind
+ * @param organizationPolicies the SCP (its parts) and RCP this stack attaches, rendered as {@code pulumi up} renders them
+ * @param secureValues         the stack file's {@code secure:} ciphertexts by full config key
  */
 public record Operation(String stack, GuardConfig config, ResourceNames names, List<String> notifyRules,
-                        AwsSessions sessions, FanOut fanOut, Clock clock, Sleeper sleeper,
-                        Map<String, String> secureValues) {
+                        List<OrganizationPolicy> organizationPolicies, AwsSessions sessions, FanOut fanOut, Clock clock,
+                        Sleeper sleeper, Map<String, String> secureValues) {
 
     /** Pauses between polls; {@link Thread#sleep} in production. */
     @FunctionalInterface

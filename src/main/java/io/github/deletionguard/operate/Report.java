@@ -34,6 +34,8 @@ public record Report(String command, String stack, List<Finding> findings) {
         out.printf("%-28s %6s %6s %6s %6s%n", "account/region", "pass", "warn", "fail", "error");
         summary().forEach((where, counts) -> out.printf("%-28s %6d %6d %6d %6d%n", where,
                 counts[0], counts[1], counts[2], counts[3]));
+        int[] total = totals();
+        out.printf("%-28s %6d %6d %6d %6d%n", "total", total[0], total[1], total[2], total[3]);
         out.println(exitCode() == 0 ? "result: nothing blocks" : "result: blocked (exit 1)");
     }
 
@@ -42,6 +44,13 @@ public record Report(String command, String stack, List<Finding> findings) {
         document.put("command", command);
         document.put("stack", stack);
         document.put("exitCode", exitCode());
+        int[] total = totals();
+        Map<String, Integer> summary = new LinkedHashMap<>();
+        summary.put("pass", total[0]);
+        summary.put("warn", total[1]);
+        summary.put("fail", total[2]);
+        summary.put("error", total[3]);
+        document.put("summary", summary);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Finding finding : findings) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -68,14 +77,21 @@ public record Report(String command, String stack, List<Finding> findings) {
     /** pass, warn, fail, error per place, sorted. */
     private Map<String, int[]> summary() {
         Map<String, int[]> byPlace = new TreeMap<>();
-        for (Finding finding : findings) {
-            int[] counts = byPlace.computeIfAbsent(place(finding), key -> new int[4]);
-            switch (finding.outcome()) {
-                case PASS -> counts[0]++;
-                case FAIL -> counts[finding.blocking() ? 2 : 1]++;
-                case ERROR -> counts[3]++;
-            }
-        }
+        findings.forEach(finding -> count(byPlace.computeIfAbsent(place(finding), key -> new int[4]), finding));
         return byPlace;
+    }
+
+    private int[] totals() {
+        int[] counts = new int[4];
+        findings.forEach(finding -> count(counts, finding));
+        return counts;
+    }
+
+    private static void count(int[] counts, Finding finding) {
+        switch (finding.outcome()) {
+            case PASS -> counts[0]++;
+            case FAIL -> counts[finding.blocking() ? 2 : 1]++;
+            case ERROR -> counts[3]++;
+        }
     }
 }

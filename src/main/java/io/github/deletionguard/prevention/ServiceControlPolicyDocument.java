@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.github.deletionguard.awsapi.ApiCall;
+import io.github.deletionguard.awsapi.ServiceManagedRoles;
 import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.config.MemberAccount;
 import io.github.deletionguard.config.PolicyTarget;
@@ -62,7 +63,7 @@ public record ServiceControlPolicyDocument(List<String> parts) {
     static ServiceControlPolicyDocument render(PolicyTemplate template, GuardConfig config,
                                                ServiceControlPolicySettings settings, DeletionExemptions exemptions) {
         ResourceNames names = ResourceNames.of(config);
-        GuardrailPrincipals principals = GuardrailPrincipals.of(config.organization());
+        GuardrailPrincipals principals = GuardrailPrincipals.of(config.organization(), config.memberBaseline());
         List<String> destruction = destructionActions();
         Map<String, Object> values = Map.ofEntries(
                 Map.entry("destructionActions", destruction),
@@ -71,6 +72,7 @@ public record ServiceControlPolicyDocument(List<String> parts) {
                 Map.entry("breakGlassArns", principals.breakGlass()),
                 Map.entry("breakGlassAndDeployerArns", principals.breakGlassAndDeployer()),
                 Map.entry("deployerArn", principals.deployer()),
+                Map.entry("guardrailMaintainerArns", oneOrList(principals.guardrailMaintainers())),
                 Map.entry("roleProvisionerArns", principals.roleProvisioners()),
                 Map.entry("protectedRoleArns", protectedRoles(config, names)),
                 Map.entry("automationRoleArn", names.automationRoleArn("*")),
@@ -154,16 +156,25 @@ public record ServiceControlPolicyDocument(List<String> parts) {
         }
     }
 
+    /** A single principal stays a string, so a stack without StackSets renders as it did before them. */
+    private static Object oneOrList(List<String> arns) {
+        return arns.size() == 1 ? arns.get(0) : arns;
+    }
+
     /**
-     * The break-glass, deployer and program roles, by name on any path: IAM role names are unique
-     * in an account whatever the path, so a look-alike on another path would take the name
-     * before the real role could be created.
+     * The break-glass, deployer and program roles, and with StackSets their execution role, by name
+     * on any path: IAM role names are unique in an account whatever the path, so a look-alike on
+     * another path would take the name before the real role could be created.
      */
     private static List<String> protectedRoles(GuardConfig config, ResourceNames names) {
         TreeSet<String> roleNames = new TreeSet<>();
         config.organization().breakGlassRoles().forEach(role -> roleNames.add(role.name()));
         roleNames.add(config.organization().accessRoleName());
         roleNames.add(names.anyName());
+        // A member admin who made or borrowed a role of the StackSets' name would maintain the guardrails.
+        if (config.memberBaseline().usesStackSets()) {
+            roleNames.add(ServiceManagedRoles.STACKSETS_EXECUTION_NAMES);
+        }
         List<String> arns = new ArrayList<>();
         roleNames.forEach(name -> {
             arns.add(Arns.iamRole("*", name));

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static io.github.deletionguard.testing.IamSimulator.fullAwsAccess;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * What the deployed SCP allows, decided by {@code @cloud-copilot/iam-simulate} rather than by
@@ -292,11 +293,12 @@ class ServiceControlPolicyDecisionTest {
 
     /**
      * Staging's document differs from prod's in the log groups it names (its one log group is in the
-     * management account, which no SCP binds), its security account and in having no provisioner:
-     * everything else in a member account is decided alike.
+     * management account, which no SCP binds), its security account and in having no provisioner;
+     * org's in trusting the StackSets' execution role with the baseline: everything else in a member
+     * account is decided alike.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"staging", "prod"})
+    @ValueSource(strings = {"staging", "prod", "org"})
     void keysSecretsAndGuardrailsAreDecidedAlikeInEveryStack(String stack) {
         List<Call> shared = CALLS.stream().filter(call -> call.account().equals(MEMBER)
                 && !call.resource().equals(LEGACY_LOG_GROUP)).toList();
@@ -311,6 +313,75 @@ class ServiceControlPolicyDecisionTest {
                 .toList();
 
         matrix("staging SCP, member log groups", registeredParts("staging"), List.of(ADMIN), logGroupCalls).assertDecisions();
+    }
+
+    // The StackSets' execution role, as CloudFormation assumes it in a member account of the chosen OUs.
+    private static final Principal STACKSETS_EXECUTION = new Principal("StackSets execution role", Kind.SESSION,
+            "/stacksets-exec-3b1d6a7f2c9e8d4b05a6c7e8f9a0b1c2");
+    private static final Set<Principal> BASELINE_DEPLOYERS = Set.of(DEPLOYER, STACKSETS_EXECUTION);
+    private static final List<Principal> BASELINE_CALLERS = List.of(STACKSETS_EXECUTION, ADMIN, DEPLOYER);
+    private static final String FORWARDING_RULE = rule("deletion-guard-forward-deletion-events");
+    private static final String REMEDIATION_DOCUMENT = "arn:aws:ssm:" + REGION + ":" + MEMBER + ":document/deletion-guard-remediate-deletion";
+    private static final Map<String, String> MANAGED_BY = Map.of("aws:ResourceTag/" + Tags.MANAGED_BY_TAG, Tags.MANAGED_BY_VALUE);
+
+    /** What the StackSets' templates create and update in a member account, and their stacks. */
+    private static final List<Call> BASELINE_WRITES = List.of(
+            Call.on("create or update the forwarding rule", "events:PutRule", FORWARDING_RULE, Map.of(), BASELINE_DEPLOYERS),
+            Call.on("update the tagged forwarding rule", "events:PutRule", FORWARDING_RULE, MANAGED_BY, BASELINE_DEPLOYERS),
+            Call.on("put the forwarding rule's target", "events:PutTargets", FORWARDING_RULE, Map.of(), BASELINE_DEPLOYERS),
+            Call.on("remove the forwarding rule's target", "events:RemoveTargets", FORWARDING_RULE, Map.of(), BASELINE_DEPLOYERS),
+            Call.on("delete the forwarding rule", "events:DeleteRule", FORWARDING_RULE, Map.of(), BASELINE_DEPLOYERS),
+            Call.on("update the remediation document", "ssm:UpdateDocument", REMEDIATION_DOCUMENT, Map.of(), BASELINE_DEPLOYERS),
+            Call.on("update the tagged remediation document", "ssm:UpdateDocument", REMEDIATION_DOCUMENT, MANAGED_BY, BASELINE_DEPLOYERS),
+            Call.on("set the document's default version", "ssm:UpdateDocumentDefaultVersion", REMEDIATION_DOCUMENT, Map.of(),
+                    BASELINE_DEPLOYERS),
+            Call.on("create a program role", "iam:CreateRole", role("/deletion-guard-event-forwarding"), Map.of(), BASELINE_DEPLOYERS),
+            Call.on("put a program role's inline policy", "iam:PutRolePolicy", role("/deletion-guard-remediation-trigger"), Map.of(),
+                    BASELINE_DEPLOYERS),
+            Call.on("update a program role's trust", "iam:UpdateAssumeRolePolicy", role("/deletion-guard-remediation-automation"),
+                    Map.of(), BASELINE_DEPLOYERS),
+            Call.on("update the StackSet's stack", "cloudformation:UpdateStack", STACK_SET_STACK, Map.of(), BASELINE_DEPLOYERS));
+
+    private static final String EXECUTION_ROLE = role("/stacksets-exec-abc");
+
+    /** The execution role can't be borrowed or made. */
+    private static final List<Call> EXECUTION_ROLE_INTEGRITY = List.of(
+            Call.on("create a role of the StackSets' name", "iam:CreateRole", EXECUTION_ROLE, Map.of(), BASELINE_DEPLOYERS),
+            Call.on("update the execution role's trust", "iam:UpdateAssumeRolePolicy", EXECUTION_ROLE, Map.of(), BASELINE_DEPLOYERS),
+            Call.on("put an inline policy on the execution role", "iam:PutRolePolicy", EXECUTION_ROLE, Map.of(), BASELINE_DEPLOYERS),
+            Call.on("attach a policy to the execution role", "iam:AttachRolePolicy", EXECUTION_ROLE, Map.of(), BASELINE_DEPLOYERS),
+            Call.on("delete the execution role", "iam:DeleteRole", EXECUTION_ROLE, Map.of(), BASELINE_DEPLOYERS),
+            // It shares the role-integrity statement's exemption with the deployer and provisioners.
+            Call.on("create the break-glass role", "iam:CreateRole", role("/BreakGlassAdmin"), Map.of(), BASELINE_DEPLOYERS),
+            Call.on("delete another team's rule", "events:DeleteRule", rule("team-nightly-report"), Map.of(),
+                    Set.copyOf(BASELINE_CALLERS)));
+
+    /** Calls of the matrix beyond the baseline: the execution role gets no more of them than an ordinary admin. */
+    private static final Set<String> BEYOND_THE_BASELINE = Set.of("schedule key deletion, 30 days", "delete secret, 30-day recovery",
+            "stop the trail", "pass the remediation automation role", "put metric data into the program's namespace");
+
+    /**
+     * Pulumi.org.yaml deploys the member baseline through StackSets: CloudFormation's execution role
+     * creates and updates it in every account of the OUs, and no member admin may pose as that
+     * role, take it over or reach past the baseline with it.
+     */
+    @Test
+    void theStackSetsExecutionRoleMaintainsTheBaselineAndNothingElse() {
+        List<Call> calls = new ArrayList<>(BASELINE_WRITES);
+        calls.addAll(EXECUTION_ROLE_INTEGRITY);
+        calls.addAll(CALLS.stream().filter(call -> BEYOND_THE_BASELINE.contains(call.label())).toList());
+        assertEquals(BEYOND_THE_BASELINE.size(), calls.size() - BASELINE_WRITES.size() - EXECUTION_ROLE_INTEGRITY.size());
+        matrix("org SCP, StackSets execution role", registeredParts("org"), BASELINE_CALLERS, calls)
+                .assertDecisions();
+    }
+
+    /** A stack on the provider engine trusts no StackSets execution role with the baseline. */
+    @Test
+    void withoutStackSetsTheExecutionRoleIsAnyOtherRole() {
+        List<Call> calls = BASELINE_WRITES.stream().map(call -> new Call(call.label(), call.action(), call.resource(), call.account(),
+                call.resourceAccount(), call.context(), ONLY_DEPLOYER)).toList();
+        matrix("prod SCP, a StackSets execution role", registeredParts("prod"), BASELINE_CALLERS, calls)
+                .assertDecisions();
     }
 
     private static DecisionTable matrix(String title, List<JsonObject> scpParts, List<Principal> principals, List<Call> calls) {

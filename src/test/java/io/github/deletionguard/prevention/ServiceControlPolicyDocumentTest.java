@@ -8,6 +8,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.deletionguard.DeletionGuardStack;
+import io.github.deletionguard.awsapi.ServiceManagedRoles;
 import io.github.deletionguard.naming.Tags;
 import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.plan.OfflineEngine;
@@ -48,7 +49,7 @@ class ServiceControlPolicyDocumentTest {
     private static final Class<? extends CustomResource> POLICY_TYPE = Policy.class;
 
     @ParameterizedTest
-    @ValueSource(strings = {"staging", "prod"})
+    @ValueSource(strings = {"staging", "prod", "org"})
     void registeredDocumentsMatchTheReviewedGoldenFiles(String stack) {
         OfflineEngine.Run run = Deployments.ofStackFile(stack);
         String scp = registered(run, "SERVICE_CONTROL_POLICY").get(0);
@@ -61,7 +62,7 @@ class ServiceControlPolicyDocumentTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"staging", "prod"})
+    @ValueSource(strings = {"staging", "prod", "org"})
     void documentsAreMinifiedAndWithinTheSizeAwsAccepts(String stack) {
         OfflineEngine.Run run = Deployments.ofStackFile(stack);
         List<String> scpParts = registered(run, "SERVICE_CONTROL_POLICY");
@@ -81,7 +82,7 @@ class ServiceControlPolicyDocumentTest {
 
     /** Every action and condition key is AWS's own, and every condition key one its actions carry. */
     @ParameterizedTest
-    @ValueSource(strings = {"staging", "prod"})
+    @ValueSource(strings = {"staging", "prod", "org"})
     void everyActionAndConditionKeyIsInAwsVocabulary(String stack) {
         OfflineEngine.Run run = Deployments.ofStackFile(stack);
         Map<String, JsonObject> documents = new LinkedHashMap<>();
@@ -159,6 +160,26 @@ class ServiceControlPolicyDocumentTest {
         assertTrue(error.getMessage().contains("AWS allows 10 SCPs per root, OU or account"), error.getMessage());
         assertTrue(error.getMessage().contains("or deletion-guard:approvedDeletions"), error.getMessage());
         assertEquals(List.of(), run.resources(), "nothing may be registered");
+    }
+
+    /**
+     * The StackSets' execution role is trusted only where the templates create something (rules,
+     * targets, documents, roles and their stacks), and guarded as a protected role; a stack on the
+     * provider engine names it nowhere.
+     */
+    @Test
+    void onlyTheStackSetsEngineTrustsItsExecutionRoleAndOnlyWithTheBaseline() {
+        String executionRole = "arn:aws:iam::*:role/" + ServiceManagedRoles.STACKSETS_EXECUTION_NAMES;
+        JsonObject org = scp(stackConfig("org", Map.of()));
+
+        List<String> trusting = org.getAsJsonArray("Statement").asList().stream().map(JsonElement::getAsJsonObject)
+                .filter(statement -> statement.has("Condition") && statement.getAsJsonObject("Condition").toString().contains(executionRole))
+                .map(statement -> statement.get("Sid").getAsString()).toList();
+        assertEquals(List.of("OnlyDeployersChangeProtectedRoles", "ProtectGuardrailsByName", "ProtectGuardrailsByTag"), trusting);
+        assertTrue(strings(statement(org, "OnlyDeployersChangeProtectedRoles").getAsJsonArray("Resource")).contains(executionRole));
+        for (String stack : List.of("prod", "staging")) {
+            assertFalse(scp(stackConfig(stack, Map.of())).toString().contains(ServiceManagedRoles.STACKSETS_EXECUTION_NAMES), stack);
+        }
     }
 
     @Test

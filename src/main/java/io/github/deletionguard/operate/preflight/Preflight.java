@@ -226,7 +226,7 @@ public final class Preflight {
     /** Organization-wide checks, read in the management account. */
     List<Finding> organization(AccountClients clients) {
         Place organization = Place.global(clients.accountId());
-        List<OrganizationPolicy> policies = OrganizationPolicy.configured(operation.config(), operation.names());
+        List<OrganizationPolicy> policies = operation.organizationPolicies();
         List<Finding> findings = new ArrayList<>();
         if (!policies.isEmpty()) {
             findings.addAll(policyTypes(clients.organizations(), policies, organization));
@@ -275,29 +275,30 @@ public final class Preflight {
     /** Reads what is attached instead of trusting alreadyAttached: AWS refuses an attachment past the quota. */
     Finding room(OrganizationsClient organizations, OrganizationPolicy policy, PolicyTarget target, Place place) {
         String check = policy.shortName() + "-room";
-        List<String> attached;
+        String kind = policy.typeName() + "s";
+        List<String> others;
         try {
-            attached = organizations.listPoliciesForTargetPaginator(request -> request.targetId(target.id()).filter(policy.type()))
+            others = organizations.listPoliciesForTargetPaginator(request -> request.targetId(target.id()).filter(policy.type()))
                     .stream().flatMap(page -> page.policies().stream()).map(PolicySummary::name)
-                    .filter(name -> !name.equals(policy.name())).toList();
+                    .filter(name -> !policy.names().contains(name)).toList();
         } catch (RuntimeException e) {
-            return Finding.error(check, place, "cannot read the " + policy.typeName() + "s of " + target.id() + ": "
+            return Finding.error(check, place, "cannot read the " + kind + " of " + target.id() + ": "
                     + AwsErrors.message(e), "give the management account's access role organizations:ListPoliciesForTarget.");
         }
-        if (attached.size() + 1 > policy.maxPerTarget()) {
-            return Finding.fail(check, place, target.id() + " has " + attached.size() + " " + policy.typeName() + "s " + attached
-                            + "; with " + policy.name() + " it would exceed AWS's quota of " + policy.maxPerTarget() + " "
-                            + policy.typeName() + "s per root, OU or account",
+        int ours = policy.names().size();
+        if (others.size() + ours > policy.maxPerTarget()) {
+            return Finding.fail(check, place, target.id() + " has " + others.size() + " " + kind + " " + others
+                            + "; with this program's " + ours + " it would exceed AWS's quota of " + policy.maxPerTarget() + " "
+                            + kind + " per root, OU or account",
                     "detach or merge a " + policy.typeName() + " on " + target.id() + ", or attach to OUs instead.");
         }
-        // alreadyAttached counts SCPs only.
-        if (policy.type() == PolicyType.SERVICE_CONTROL_POLICY && attached.size() != target.alreadyAttached()) {
-            return Finding.warn(check, place, target.id() + " has " + attached.size() + " other SCPs " + attached
-                            + ", the stack file says alreadyAttached: " + target.alreadyAttached(),
-                    "set serviceControlPolicy.targets[" + target.id() + "].alreadyAttached to " + attached.size() + ".");
+        if (others.size() != policy.alreadyAttached(target)) {
+            return Finding.warn(check, place, target.id() + " has " + others.size() + " other " + kind + " " + others
+                            + ", the stack file says " + policy.alreadyAttachedField() + ": " + policy.alreadyAttached(target),
+                    "set serviceControlPolicy.targets[" + target.id() + "]." + policy.alreadyAttachedField() + " to " + others.size() + ".");
         }
-        return Finding.pass(check, place, target.id() + " has " + attached.size() + " other " + policy.typeName() + "s, room for "
-                + policy.name() + " (quota " + policy.maxPerTarget() + ")");
+        return Finding.pass(check, place, target.id() + " has " + others.size() + " other " + kind + ", room for this program's "
+                + ours + " (quota " + policy.maxPerTarget() + ")");
     }
 
     /** Service-managed StackSets deploy to member accounts only with trusted access enabled. */

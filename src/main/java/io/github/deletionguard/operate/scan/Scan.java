@@ -1,6 +1,7 @@
 package io.github.deletionguard.operate.scan;
 
 import io.github.deletionguard.awsapi.ServicePrincipals;
+import io.github.deletionguard.naming.Arns;
 import io.github.deletionguard.operate.Finding;
 import io.github.deletionguard.operate.Operation;
 import io.github.deletionguard.operate.Place;
@@ -114,7 +115,7 @@ public final class Scan {
         long days = daysLeft(deletion);
         return Finding.fail(CHECK_SECRET, place, secret.name() + " is deleted in " + days + " days (" + deletion + ")",
                 "if it is still needed: aws secretsmanager restore-secret --secret-id " + secret.arn()
-                        + " --region " + place.region()).withFacts(Map.of("daysLeft", days, "secret", secret.arn()));
+                        + " --region " + place.region()).withFacts(secretFacts(days, secret.arn()));
     }
 
     private Finding pendingKey(KmsClient kms, Place place, KeyMetadata key, List<SecretListEntry> secrets) {
@@ -134,7 +135,7 @@ public final class Scan {
         Set<String> namesOfKey = new LinkedHashSet<>(List.of(key.keyId(), key.arn()));
         aliases.forEach(alias -> {
             namesOfKey.add(alias);
-            namesOfKey.add("arn:aws:kms:" + place.region() + ":" + place.account() + ":" + alias);
+            namesOfKey.add(Arns.kmsAlias(place.region(), place.account(), alias));
         });
         List<String> encryptedSecrets = secrets.stream().filter(secret -> secret.kmsKeyId() != null && namesOfKey.contains(secret.kmsKeyId()))
                 .map(SecretListEntry::name).sorted().toList();
@@ -157,6 +158,14 @@ public final class Scan {
         return Finding.fail(CHECK_KEY, place, key.arn() + " (" + key.keyStateAsString() + ") " + when + "; depends on it: " + dependents,
                 "unless nothing uses it: aws kms cancel-key-deletion --key-id " + key.keyId() + " --region " + place.region()
                         + " && aws kms enable-key --key-id " + key.keyId() + " --region " + place.region()).withFacts(facts);
+    }
+
+    /** In this order in {@code --json}. */
+    private static Map<String, Object> secretFacts(long days, String arn) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("daysLeft", days);
+        facts.put("secret", arn);
+        return facts;
     }
 
     /** Whole days left, rounded up: a deletion 2 hours away has 1 day left, not 0. */

@@ -206,18 +206,19 @@ public final class Status {
         }
     }
 
-    /** Each organization policy the stack attaches is still attached to each of its targets. */
+    /** Each organization policy the stack attaches, every part of it, is still attached to each of its targets. */
     List<Finding> policiesAttached(AccountClients clients, Place place) {
         List<Finding> findings = new ArrayList<>();
-        for (OrganizationPolicy policy : OrganizationPolicy.configured(operation.config(), operation.names())) {
+        for (OrganizationPolicy policy : operation.organizationPolicies()) {
             String check = policy.shortName() + "-attached";
             for (PolicyTarget target : policy.targets()) {
                 try {
-                    boolean attached = clients.organizations().listPoliciesForTargetPaginator(request -> request.targetId(target.id())
+                    List<String> attached = clients.organizations().listPoliciesForTargetPaginator(request -> request.targetId(target.id())
                                     .filter(policy.type())).stream()
-                            .flatMap(page -> page.policies().stream()).anyMatch(summary -> summary.name().equals(policy.name()));
-                    findings.add(attached ? Finding.pass(check, place, policy.name() + " is attached to " + target.id())
-                            : Finding.fail(check, place, policy.typeName() + " " + policy.name() + " is not attached to " + target.id(),
+                            .flatMap(page -> page.policies().stream()).map(summary -> summary.name()).toList();
+                    List<String> missing = policy.names().stream().filter(name -> !attached.contains(name)).toList();
+                    findings.add(missing.isEmpty() ? Finding.pass(check, place, String.join(", ", policy.names()) + " attached to " + target.id())
+                            : Finding.fail(check, place, policy.typeName() + " " + String.join(", ", missing) + " not attached to " + target.id(),
                             "run 'pulumi up'; if it was detached by hand, find out who did (CloudTrail DetachPolicy in us-east-1)."));
                 } catch (RuntimeException e) {
                     findings.add(Finding.error(check, place, "cannot read the " + policy.typeName() + "s of " + target.id() + ": "

@@ -216,6 +216,12 @@ class PreflightTest {
         }
 
         @Test
+        void errsWhenTrustedAccessCannotBeRead() {
+            run(new RecordedAws("org", "prod").failing("organizations", "ListAWSServiceAccessForOrganization", "AccessDeniedException"),
+                    "preflight", "org").line("ERROR", "stacksets-trusted-access", MANAGEMENT, "AccessDeniedException");
+        }
+
+        @Test
         void isNotCheckedForAStackOnTheProviderEngine() {
             assertTrue(preflight(new RecordedAws("prod")).out().lines().noneMatch(line -> line.contains("stacksets-trusted-access")));
         }

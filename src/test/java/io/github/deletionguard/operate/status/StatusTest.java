@@ -180,20 +180,20 @@ class StatusTest {
         @Test
         void passWhereTheScpAndTheRcpAreAttached() {
             Run run = status(new RecordedAws("prod"));
-            run.line("PASS", "scp-attached", MANAGEMENT, "deletion-guard-deny-key-and-secret-deletion is attached to r-pr0d");
-            run.line("PASS", "rcp-attached", MANAGEMENT, "deletion-guard-protect-keys-and-secrets is attached to r-pr0d");
+            run.line("PASS", "scp-attached", MANAGEMENT, "deletion-guard-deny-key-and-secret-deletion attached to r-pr0d");
+            run.line("PASS", "rcp-attached", MANAGEMENT, "deletion-guard-protect-keys-and-secrets attached to r-pr0d");
         }
 
         @Test
         void failWhereTheScpWasDetached() {
             status(new RecordedAws("scp-detached", "prod")).exits(1)
-                    .line("FAIL", "scp-attached", MANAGEMENT, "SCP deletion-guard-deny-key-and-secret-deletion is not attached to r-pr0d");
+                    .line("FAIL", "scp-attached", MANAGEMENT, "SCP deletion-guard-deny-key-and-secret-deletion not attached to r-pr0d");
         }
 
         @Test
         void failWhereTheRcpWasDetached() {
             Run run = status(new RecordedAws("rcp-detached", "prod")).exits(1);
-            run.line("FAIL", "rcp-attached", MANAGEMENT, "RCP deletion-guard-protect-keys-and-secrets is not attached to r-pr0d");
+            run.line("FAIL", "rcp-attached", MANAGEMENT, "RCP deletion-guard-protect-keys-and-secrets not attached to r-pr0d");
             run.line("PASS", "scp-attached", MANAGEMENT);
         }
 
