@@ -25,6 +25,7 @@ import io.github.deletionguard.notifications.EventRulePublishers;
 import io.github.deletionguard.notifications.NotificationHub;
 import io.github.deletionguard.notifications.NotificationHubArgs;
 import io.github.deletionguard.outputs.OutputMaps;
+import io.github.deletionguard.prevention.DeletionExceptionsReview;
 import io.github.deletionguard.prevention.OrganizationGuardrail;
 import io.github.deletionguard.prevention.OrganizationGuardrailArgs;
 import io.github.deletionguard.prevention.OrganizationPolicies;
@@ -84,11 +85,13 @@ public final class DeletionGuardStack {
      * @param remediation          present when the stack switches at least one remediation on
      * @param baselineTemplates    present with the StackSets engine
      * @param alarms               the alarms of the stack's mode with their filter patterns; none without a log group
+     * @param exceptionsReview     present when the stack grants approved deletions or ephemeral scopes
      */
     record Documents(PolicyTemplate topicPolicy, VaultPolicies vaultPolicies,
                      Optional<OrganizationPolicies> organizationPolicies,
                      Optional<PreparedRemediation> remediation, PreparedForwarding forwarding,
-                     Optional<BaselineTemplates> baselineTemplates, List<PreparedAlarm> alarms) {
+                     Optional<BaselineTemplates> baselineTemplates, List<PreparedAlarm> alarms,
+                     Optional<Map<String, Object>> exceptionsReview) {
 
         static Documents prepare(GuardConfig config, PolicyFiles policyFiles) {
             PolicyTemplate topicPolicy = policyFiles.load("notification-topic-policy.json");
@@ -101,8 +104,10 @@ public final class DeletionGuardStack {
                     ? Optional.of(BaselineTemplates.render(ResourceNames.of(config), forwarding, remediation,
                     config.memberBaseline().regions()))
                     : Optional.empty();
+            Optional<Map<String, Object>> exceptionsReview = organizationPolicies
+                    .flatMap(policies -> DeletionExceptionsReview.of(config, policies, policyFiles));
             return new Documents(topicPolicy, vaultPolicies, organizationPolicies, remediation, forwarding, baselineTemplates,
-                    PreparedAlarm.prepareAll(config));
+                    PreparedAlarm.prepareAll(config), exceptionsReview);
         }
     }
 
@@ -240,6 +245,7 @@ public final class DeletionGuardStack {
             }
             ctx.export("resourceControlPolicyDocument", Output.of(policies.resourceControlPolicy().text()));
         });
+        documents.exceptionsReview().ifPresent(review -> ctx.export(DeletionExceptionsReview.OUTPUT, Output.of(review)));
     }
 
     /** Guarded accounts plus the security account, whose own alarms may notify too. */

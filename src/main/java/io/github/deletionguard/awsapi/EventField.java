@@ -27,6 +27,8 @@ public enum EventField {
     /** The key's ARN as KMS answered, whether the caller named it by id, ARN or alias. */
     RESPONSE_KEY_ID(Part.CLOUDTRAIL_RECORD, "responseElements.keyId"),
     REQUEST_SECRET_ID(Part.CLOUDTRAIL_RECORD, "requestParameters.secretId"),
+    /** The deleted secret's full ARN as Secrets Manager answered, whether the caller named it by name or ARN. */
+    RESPONSE_SECRET_ARN(Part.CLOUDTRAIL_RECORD, "responseElements.aRN"),
     FORCE_DELETE_WITHOUT_RECOVERY(Part.CLOUDTRAIL_RECORD, "requestParameters.forceDeleteWithoutRecovery"),
     /** KMS PutKeyPolicy and CreateKey: true skips the check that the caller can still administer the key. */
     BYPASS_POLICY_LOCKOUT_SAFETY_CHECK(Part.CLOUDTRAIL_RECORD, "requestParameters.bypassPolicyLockoutSafetyCheck"),

@@ -12,7 +12,8 @@ import java.util.TreeSet;
  * The whole validated stack configuration. Built only from a {@link PartialConfig} that
  * validation found no issue in, so the deployment code never sees a value that failed validation. {@code serviceControlPolicy}
  * is empty when the stack deploys no organization SCP. {@code accounts} lists every account the
- * organization guards; {@link #guardedAccounts()} those this stack deploys to.
+ * organization guards; {@link #guardedAccounts()} those this stack deploys to. {@code deletionExceptions}
+ * are the approved deletions and ephemeral OUs, with the date the run judges them by.
  */
 public record GuardConfig(
         AlarmMode alarmMode,
@@ -26,7 +27,8 @@ public record GuardConfig(
         Optional<ServiceControlPolicySettings> serviceControlPolicy,
         StackScope stackScope,
         RemediationSettings remediation,
-        MemberBaseline memberBaseline) {
+        MemberBaseline memberBaseline,
+        DeletionExceptions deletionExceptions) {
 
     public static final String DEFAULT_RESOURCE_PREFIX = "deletion-guard";
 
@@ -55,6 +57,12 @@ public record GuardConfig(
     /** Ids of every configured account (guarded here or by a sibling stack), sorted, for conditions that admit only them. */
     public List<String> configuredAccountIds() {
         return accounts.stream().map(MemberAccount::id).sorted().distinct().toList();
+    }
+
+    /** The same stack with other deletion exceptions, e.g. none, to measure what they add. */
+    public GuardConfig withDeletionExceptions(DeletionExceptions exceptions) {
+        return new GuardConfig(alarmMode, resourcePrefix, defaultRegions, organization, securityAccount, accounts,
+                alarmSettingsByMode, criticalResources, serviceControlPolicy, stackScope, remediation, memberBaseline, exceptions);
     }
 
     /** True when the StackSets, not this stack's providers, deploy the member baseline to the account. */

@@ -1,5 +1,6 @@
 package io.github.deletionguard.config;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -19,6 +20,8 @@ import java.util.Optional;
  * @param alarmSettingsByMode  the modes whose settings could be read
  * @param serviceControlPolicy empty when the stack deploys no SCP, or when its section could not be read
  * @param memberBaseline       empty when its section could not be read; unset, every account is on providers
+ * @param approvedDeletions    empty when the key is set but no list; unset, it is an empty list
+ * @param evaluatedOn          the date (UTC) the run judges approval dates by
  */
 public record PartialConfig(
         Optional<AlarmMode> alarmMode,
@@ -33,7 +36,10 @@ public record PartialConfig(
         Optional<ServiceControlPolicySettings> serviceControlPolicy,
         Optional<StackScope> stackScope,
         Optional<RemediationSettings> remediation,
-        Optional<MemberBaseline> memberBaseline) {
+        Optional<MemberBaseline> memberBaseline,
+        Optional<List<Optional<ApprovedDeletion>>> approvedDeletions,
+        Optional<List<Optional<EphemeralScope>>> ephemeralScopes,
+        LocalDate evaluatedOn) {
 
     public PartialConfig {
         accounts = accounts.map(List::copyOf);
@@ -41,6 +47,8 @@ public record PartialConfig(
                 ? new EnumMap<>(AlarmMode.class) : new EnumMap<>(alarmSettingsByMode));
         criticalKeys = criticalKeys.map(List::copyOf);
         criticalSecrets = criticalSecrets.map(List::copyOf);
+        approvedDeletions = approvedDeletions.map(List::copyOf);
+        ephemeralScopes = ephemeralScopes.map(List::copyOf);
     }
 
     /** Every account, when the list and each of its entries could be read: relations need all of them. */
@@ -58,15 +66,19 @@ public record PartialConfig(
         Optional<List<MemberAccount>> allAccounts = completeAccounts();
         Optional<List<CriticalKeyDefinition>> keys = completeCriticalKeys();
         Optional<List<CriticalSecretDefinition>> secrets = criticalSecrets.flatMap(PartialConfig::complete);
+        Optional<List<ApprovedDeletion>> approvals = approvedDeletions.flatMap(PartialConfig::complete);
+        Optional<List<EphemeralScope>> scopes = ephemeralScopes.flatMap(PartialConfig::complete);
         boolean everyModeRead = Arrays.stream(AlarmMode.values()).allMatch(alarmSettingsByMode::containsKey);
         if (!everyModeRead || alarmMode.isEmpty() || defaultRegions.isEmpty() || organization.isEmpty()
                 || securityAccount.isEmpty() || allAccounts.isEmpty() || keys.isEmpty() || secrets.isEmpty()
-                || stackScope.isEmpty() || remediation.isEmpty() || memberBaseline.isEmpty()) {
+                || stackScope.isEmpty() || remediation.isEmpty() || memberBaseline.isEmpty() || approvals.isEmpty()
+                || scopes.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new GuardConfig(alarmMode.get(), resourcePrefix, defaultRegions.get(), organization.get(),
                 securityAccount.get(), allAccounts.get(), alarmSettingsByMode, new CriticalResources(keys.get(), secrets.get()),
-                serviceControlPolicy, stackScope.get(), remediation.get(), memberBaseline.get()));
+                serviceControlPolicy, stackScope.get(), remediation.get(), memberBaseline.get(),
+                new DeletionExceptions(approvals.get(), scopes.get(), evaluatedOn)));
     }
 
     private static <T> Optional<List<T>> complete(List<Optional<T>> entries) {

@@ -78,7 +78,7 @@ public final class OperateCommand {
         try {
             StackFile stackFile = StackFile.read(projectRoot, options.stack);
             Map<String, String> values = stackFile.config();
-            config = StackConfigLoader.load(options.stack, values).config();
+            config = StackConfigLoader.load(options.stack, values, clock).config();
             secureValues = SecureConfigValues.read(projectRoot, options.stack);
         } catch (IOException | InvalidConfigException e) {
             err.println(options.command + ": " + e.getMessage());

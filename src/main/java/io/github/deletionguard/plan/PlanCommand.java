@@ -15,6 +15,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,9 +47,15 @@ public final class PlanCommand {
     }
 
     private final Program program;
+    private final Clock clock;
 
-    public PlanCommand(Program program) {
+    /**
+     * @param program the program, which judges approval dates by {@code clock} too
+     * @param clock   read for the day approvals are judged by; a fixed clock makes a day's plans byte-identical
+     */
+    public PlanCommand(Program program, Clock clock) {
         this.program = program;
+        this.clock = clock;
     }
 
     public int run(String[] args) {
@@ -92,12 +99,14 @@ public final class PlanCommand {
             out.print(PlanDiff.render(previous.get(), JsonParser.parseString(json).getAsJsonObject()));
         }
         // The run succeeded, so the config is valid; read once more for what the run cannot show: the OUs' accounts.
-        GuardConfig config = StackConfigLoader.load(stackFile.stack(), stackFile.config()).config();
+        GuardConfig config = StackConfigLoader.load(stackFile.stack(), stackFile.config(), clock).config();
         if (options.summary()) {
             out.print(PlanSummary.render(run, stackFile.secretKeys(), BaselineCoverage.summaryLine(config)));
         }
         if (previous.isEmpty() && !options.summary()) {
-            out.print(PlanText.render(run, notes(run), stackFile.secretKeys(), BaselineCoverage.render(config)));
+            // The review of approved deletions goes with the coverage, before the checklist that ends the plan.
+            out.print(PlanText.render(run, notes(run), stackFile.secretKeys(),
+                    BaselineCoverage.render(config) + DeletionExceptionsSection.render(run)));
         }
         if (options.json().isPresent()) {
             try {

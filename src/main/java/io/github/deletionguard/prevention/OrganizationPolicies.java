@@ -10,7 +10,8 @@ import java.util.Optional;
  * before anything is registered.
  */
 public record OrganizationPolicies(ServiceControlPolicyDocument serviceControlPolicy,
-                                   ResourceControlPolicyDocument resourceControlPolicy) {
+                                   ResourceControlPolicyDocument resourceControlPolicy,
+                                   DeletionExemptions deletionExemptions) {
 
     /**
      * Empty when the stack configures no organization guardrail. Call it before the first
@@ -18,8 +19,13 @@ public record OrganizationPolicies(ServiceControlPolicyDocument serviceControlPo
      * stops the run with nothing deployed.
      */
     public static Optional<OrganizationPolicies> renderFor(GuardConfig config, PolicyFiles files) {
-        return config.serviceControlPolicy().map(settings -> new OrganizationPolicies(
-                ServiceControlPolicyDocument.render(files.load(ServiceControlPolicyDocument.FILE), config, settings),
-                ResourceControlPolicyDocument.render(files.load(ResourceControlPolicyDocument.FILE), config)));
+        return config.serviceControlPolicy().map(settings -> {
+            DeletionExemptions exemptions = DeletionExemptions.of(config.deletionExceptions(),
+                    ServiceControlPolicyDocument.destructionActions(), files);
+            return new OrganizationPolicies(
+                    ServiceControlPolicyDocument.render(files.load(ServiceControlPolicyDocument.FILE), config, settings, exemptions),
+                    ResourceControlPolicyDocument.render(files.load(ResourceControlPolicyDocument.FILE), config, exemptions),
+                    exemptions);
+        });
     }
 }

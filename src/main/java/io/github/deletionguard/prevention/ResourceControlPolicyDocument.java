@@ -5,6 +5,7 @@ import io.github.deletionguard.documents.InvalidPolicyException;
 import io.github.deletionguard.documents.PolicyTemplate;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The organization guardrail's RCP exactly as AWS receives it. SCPs bind only the organization's
@@ -19,8 +20,12 @@ public record ResourceControlPolicyDocument(String text) {
     /** AWS Organizations quota "Maximum size of a resource control policy": 5,120 characters, whitespace included. */
     public static final int MAX_CHARACTERS = 5_120;
 
-    static ResourceControlPolicyDocument render(PolicyTemplate template, GuardConfig config) {
-        String text = template.render(Map.of("organizationId", config.organization().id()));
+    /** The statement that denies deletion without recovery to everyone: ephemeral OUs' own secrets are let off it. */
+    static final String NO_DELETION_WITHOUT_RECOVERY_SID = "NoSecretDeletionWithoutRecovery";
+
+    static ResourceControlPolicyDocument render(PolicyTemplate template, GuardConfig config, DeletionExemptions exemptions) {
+        String text = PolicyTemplate.minify(exemptions.liftForEphemeral(template.fill(Map.of("organizationId", config.organization().id())),
+                Set.of(NO_DELETION_WITHOUT_RECOVERY_SID), DeletionExemptions.RESOURCE_ORG_PATHS));
         if (text.length() > MAX_CHARACTERS) {
             throw new InvalidPolicyException(template.source() + " renders to " + text.length()
                     + " characters, minified; AWS accepts at most " + MAX_CHARACTERS

@@ -19,6 +19,7 @@ import io.github.deletionguard.naming.Tags;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -40,17 +41,30 @@ public record ServiceControlPolicyDocument(List<String> parts) {
      * 15 May 2026 (5,120 before), whitespace included, hence minified.
      */
     public static final int MAX_CHARACTERS = 10_240;
+    /** The statement that leaves destruction to break-glass roles: the one approved roles are exempted from. */
+    static final String WHO_MAY_DELETE_SID = "OnlyBreakGlassDestroysKeysAndSecrets";
+    /**
+     * The statements that decide who may delete keys and secrets and with which window: the ones
+     * an ephemeral OU lifts (see {@link DeletionExemptions}).
+     */
+    static final Set<String> DELETION_STATEMENT_SIDS = Set.of(WHO_MAY_DELETE_SID,
+            "NoKeyDeletionWindowBelowMinimum", "NoSecretRecoveryWindowBelowMinimum", "NoSecretDeletionWithoutRecovery");
 
     public ServiceControlPolicyDocument {
         parts = List.copyOf(parts);
     }
 
+    /** Every call that destroys a key, a secret or a replica: the actions only break-glass roles may call. */
+    static List<String> destructionActions() {
+        return Stream.of(ApiCall.KEY_DELETIONS, ApiCall.SECRET_DELETIONS, ApiCall.SECRET_REPLICA_REMOVALS)
+                .flatMap(List::stream).map(ApiCall::iamAction).toList();
+    }
+
     static ServiceControlPolicyDocument render(PolicyTemplate template, GuardConfig config,
-                                               ServiceControlPolicySettings settings) {
+                                               ServiceControlPolicySettings settings, DeletionExemptions exemptions) {
         ResourceNames names = ResourceNames.of(config);
         GuardrailPrincipals principals = GuardrailPrincipals.of(config.organization(), config.memberBaseline());
-        List<String> destruction = Stream.of(ApiCall.KEY_DELETIONS, ApiCall.SECRET_DELETIONS, ApiCall.SECRET_REPLICA_REMOVALS)
-                .flatMap(List::stream).map(ApiCall::iamAction).toList();
+        List<String> destruction = destructionActions();
         Map<String, Object> values = Map.ofEntries(
                 Map.entry("destructionActions", destruction),
                 Map.entry("scheduleKeyDeletionAction", ApiCall.SCHEDULE_KEY_DELETION.iamAction()),
@@ -71,9 +85,15 @@ public record ServiceControlPolicyDocument(List<String> parts) {
                 Map.entry("securityAccountId", names.securityAccountId()),
                 Map.entry("metricNamespace", names.metricNamespace()),
                 Map.entry("minimumWindowDays", Integer.toString(settings.minimumWindowDays())));
-        ServiceControlPolicyDocument document = new ServiceControlPolicyDocument(split(template.source(), template.fill(values)));
+        JsonObject filled = exemptions.applyTo(template.fill(values), WHO_MAY_DELETE_SID, DELETION_STATEMENT_SIDS);
+        ServiceControlPolicyDocument document = new ServiceControlPolicyDocument(split(template.source(), filled));
         document.checkSlots(settings.targets());
         return document;
+    }
+
+    /** The characters of every part together, for the plan's size accounting. */
+    public int characters() {
+        return parts.stream().mapToInt(String::length).sum();
     }
 
     /** The first part: the whole document unless it had to be split. */
@@ -126,8 +146,9 @@ public record ServiceControlPolicyDocument(List<String> parts) {
                 problems.add(qualified("serviceControlPolicy.targets[" + i + "].alreadyAttached") + ": " + target.alreadyAttached()
                         + " SCPs on " + target.id() + " plus this program's " + parts.size() + " parts make " + total
                         + "; AWS allows " + ServiceControlPolicyValidator.MAX_POLICIES_PER_TARGET
-                        + " SCPs per root, OU or account. Fix: detach or merge SCPs there, or list fewer break-glass roles"
-                        + " or log groups so the policy needs fewer parts.");
+                        + " SCPs per root, OU or account. Fix: detach or merge SCPs there, or list fewer break-glass roles,"
+                        + " log groups or " + qualified("approvedDeletions") + " (approvals of one role sharing an until"
+                        + " date share statements) so the policy needs fewer parts.");
             }
         }
         if (!problems.isEmpty()) {

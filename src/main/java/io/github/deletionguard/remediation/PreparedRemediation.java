@@ -4,6 +4,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.github.deletionguard.awsapi.ApiCall;
 import io.github.deletionguard.awsapi.EventField;
+import io.github.deletionguard.config.ApprovedDeletion;
+import io.github.deletionguard.config.ApprovedResource;
 import io.github.deletionguard.config.BreakGlassRole;
 import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.config.RemediationSettings;
@@ -32,12 +34,14 @@ import static io.github.deletionguard.patterns.EventPattern.Match.noneOf;
  * the stack switches at least one remediation on.
  *
  * @param breakGlassRoles the roles whose deletions are intended, exempt in the account they belong to
+ * @param approvals       the approved deletions in force on the run's date, exempt in their resource's account
  */
 public record PreparedRemediation(
         RemediationSettings settings,
         ResourceNames names,
         AutomationDocument document,
         List<BreakGlassRole> breakGlassRoles,
+        List<ApprovedDeletion> approvals,
         Map<String, String> inputPaths,
         PolicyTemplate automationRoleTrust,
         PolicyTemplate keyPolicy,
@@ -60,6 +64,7 @@ public record PreparedRemediation(
 
     public PreparedRemediation {
         breakGlassRoles = List.copyOf(breakGlassRoles);
+        approvals = List.copyOf(approvals);
         inputPaths = Collections.unmodifiableMap(new TreeMap<>(inputPaths));
     }
 
@@ -72,12 +77,15 @@ public record PreparedRemediation(
         Map<String, String> inputPaths = new TreeMap<>();
         PARAMETER_FIELDS.forEach((parameter, field) -> inputPaths.put(parameter, field.inputPath()));
         List<BreakGlassRole> breakGlassRoles = config.organization().breakGlassRoles();
-        PatternLimits.checked(names.remediationRule(), pattern(settings, breakGlassRoles, ANY_ACCOUNT_ID));
+        List<ApprovedDeletion> approvals = config.deletionExceptions().active();
+        // Every approval at once: no account's pattern is longer than that.
+        PatternLimits.checked(names.remediationRule(), pattern(settings, breakGlassRoles, approvals, ANY_ACCOUNT_ID));
         return Optional.of(new PreparedRemediation(
                 settings,
                 names,
                 AutomationDocument.load(policyFiles.file(DOCUMENT_FILE)),
                 breakGlassRoles,
+                approvals,
                 inputPaths,
                 policyFiles.load("remediation-automation-role-trust.json"),
                 policyFiles.load("remediation-automation-key-policy.json"),
@@ -91,22 +99,32 @@ public record PreparedRemediation(
      * template): the deletions switched on, succeeded, by anyone but that account's break-glass roles.
      */
     public String pattern(String accountId) {
-        return pattern(settings, breakGlassRoles, accountId).render();
+        List<ApprovedDeletion> inAccount = approvals.stream()
+                .filter(approval -> approval.resource().account().equals(accountId)).toList();
+        return pattern(settings, breakGlassRoles, inAccount, accountId).render();
     }
 
-    /** Deletions that succeeded in the account, of the kinds switched on, by anyone but its break-glass roles. */
-    static EventPattern pattern(RemediationSettings settings, List<BreakGlassRole> breakGlassRoles, String accountId) {
+    /**
+     * Deletions that succeeded in the account, of the kinds switched on, by anyone but its
+     * break-glass roles, and not an approved deletion (see {@link #notExempt}).
+     */
+    static EventPattern pattern(RemediationSettings settings, List<BreakGlassRole> breakGlassRoles,
+                                List<ApprovedDeletion> approvals, String accountId) {
+        List<String> breakGlass = breakGlassRoles.stream().map(role -> role.arnIn(accountId)).toList();
         List<EventPattern> undone = new ArrayList<>();
         if (settings.cancelKeyDeletion()) {
-            undone.add(CallPatterns.anyOf(List.of(ApiCall.SCHEDULE_KEY_DELETION)));
+            undone.add(notExempt(CallPatterns.succeeded(CallPatterns.anyOf(List.of(ApiCall.SCHEDULE_KEY_DELETION))),
+                    breakGlass, approvalsOf(approvals, ApprovedResource.Kind.KEY), EventField.RESPONSE_KEY_ID));
         }
         if (settings.restoreSecret()) {
-            undone.add(CallPatterns.recoverableSecretDeletion());
+            undone.add(notExempt(CallPatterns.succeeded(CallPatterns.recoverableSecretDeletion()),
+                    breakGlass, approvalsOf(approvals, ApprovedResource.Kind.SECRET), EventField.RESPONSE_SECRET_ARN));
         }
-        List<EventPattern> notByBreakGlass = undone.stream()
-                .map(deletion -> exemptBreakGlass(CallPatterns.succeeded(deletion), breakGlassRoles, accountId))
-                .toList();
-        return notByBreakGlass.size() == 1 ? notByBreakGlass.get(0) : EventPattern.anyOf(notByBreakGlass);
+        return undone.size() == 1 ? undone.get(0) : EventPattern.anyOf(undone);
+    }
+
+    private static List<ApprovedDeletion> approvalsOf(List<ApprovedDeletion> approvals, ApprovedResource.Kind kind) {
+        return approvals.stream().filter(approval -> approval.resource().kind() == kind).toList();
     }
 
     /**
@@ -114,20 +132,43 @@ public record PreparedRemediation(
      * which keeps the role's path (the assumed-role ARN in userIdentity.arn does not), compared
      * with the exact ARNs of the account's own break-glass roles: a wildcard for the account
      * would also match a role whose path ends in {@code :role/}, which the SCP's ArnLike does
-     * not exempt. A break-glass role of another account acting here is not exempt. Callers
-     * without a session issuer (IAM users, the root user) are never exempt; they need their own
-     * branch because anything-but never matches an absent field.
+     * not exempt. Callers without a session issuer (IAM users, the root user) are never exempt;
+     * they need their own branch because anything-but never matches an absent field.
+     * <p>
+     * An approved deletion is intended too: it is undone unless both its caller is an approved
+     * role and its resource an approved one (exact ARNs, as the service answered them). Event
+     * Ruler keeps one condition per field and branch, so the two exemptions are one {@code $or}:
+     * no issuer; an issuer neither break-glass nor approved; or an issuer not break-glass on a
+     * resource not approved. EventBridge cannot say "none of several wildcards", so when a secret
+     * is approved by name pattern the resource branch is left out and the role alone decides; the
+     * SCP confines that role to its approved resources. Rules cannot read the time: the first run
+     * on or after {@code until} renders the rule without the exemption, and until then the SCP
+     * denies the role the call, so the skip has nothing to let through.
      */
-    private static EventPattern exemptBreakGlass(EventPattern deletion, List<BreakGlassRole> breakGlassRoles, String accountId) {
-        if (breakGlassRoles.isEmpty()) {
-            return deletion;
+    private static EventPattern notExempt(EventPattern deletion, List<String> breakGlass,
+                                          List<ApprovedDeletion> approvals, EventField resourceField) {
+        if (approvals.isEmpty()) {
+            if (breakGlass.isEmpty()) {
+                return deletion;
+            }
+            String userIdentity = "detail.userIdentity";
+            String issuer = EventField.SESSION_ISSUER_ARN.within(userIdentity);
+            return deletion.withAnyOf(userIdentity, List.of(
+                    EventPattern.empty().with(issuer, exists(false)),
+                    EventPattern.empty().with(issuer, noneOf(breakGlass))));
         }
-        String userIdentity = "detail.userIdentity";
-        String issuer = EventField.SESSION_ISSUER_ARN.within(userIdentity);
-        return deletion.withAnyOf(userIdentity, List.of(
+        String issuer = EventField.SESSION_ISSUER_ARN.within("detail");
+        List<String> exempt = new ArrayList<>(breakGlass);
+        approvals.stream().map(ApprovedDeletion::principal).sorted().distinct().forEach(exempt::add);
+        List<EventPattern> branches = new ArrayList<>(List.of(
                 EventPattern.empty().with(issuer, exists(false)),
-                EventPattern.empty().with(issuer, noneOf(
-                        breakGlassRoles.stream().map(role -> role.arnIn(accountId)).toList()))));
+                EventPattern.empty().with(issuer, noneOf(exempt))));
+        if (approvals.stream().noneMatch(approval -> approval.resource().isPattern())) {
+            EventPattern otherResource = EventPattern.empty().with(resourceField.within("detail"),
+                    noneOf(approvals.stream().map(approval -> approval.resource().arn()).sorted().distinct().toList()));
+            branches.add(breakGlass.isEmpty() ? otherResource : otherResource.with(issuer, noneOf(breakGlass)));
+        }
+        return deletion.withAnyOf("detail", branches);
     }
 
     /** The Automation parameters for one account, as the target's input transformer template. */

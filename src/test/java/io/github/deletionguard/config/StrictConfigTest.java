@@ -31,7 +31,8 @@ class StrictConfigTest {
                         + " deletion-guard:regions, deletion-guard:organization, deletion-guard:securityAccount,"
                         + " deletion-guard:accounts, deletion-guard:alarms, deletion-guard:criticalKeys,"
                         + " deletion-guard:criticalSecrets, deletion-guard:serviceControlPolicy, deletion-guard:stackScope,"
-                        + " deletion-guard:remediation, deletion-guard:memberBaseline)."), describe(issues), "the key it means is not reported missing as well");
+                        + " deletion-guard:remediation, deletion-guard:memberBaseline, deletion-guard:approvedDeletions,"
+                        + " deletion-guard:ephemeralScopes)."), describe(issues), "the key it means is not reported missing as well");
     }
 
     @Test

@@ -24,7 +24,7 @@ class PlanCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int plan(Path root, String... args) {
-        return new PlanCommand(App::stack).run(args, root, new PrintStream(out, true), new PrintStream(err, true));
+        return TestPlans.onTestDay().run(args, root, new PrintStream(out, true), new PrintStream(err, true));
     }
 
     @Test

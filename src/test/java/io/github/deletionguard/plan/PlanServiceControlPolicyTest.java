@@ -68,7 +68,7 @@ class PlanServiceControlPolicyTest {
     private static String plan(Path projectRoot, String stack) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new PlanCommand(App::stack).run(new String[]{"plan", stack}, projectRoot,
+        int exit = TestPlans.onTestDay().run(new String[]{"plan", stack}, projectRoot,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
         return out.toString(StandardCharsets.UTF_8);

@@ -140,6 +140,31 @@ class ServiceControlPolicyDocumentTest {
         assertFalse(document.toString().replace(Tags.DRILL_TAG_KEY, "").contains("deletion-guard-"), document.toString());
     }
 
+    /** Prod's document as it was before its approval, and as it is again once the approval expires. */
+    @Test
+    void prodWithoutApprovalsMatchesItsGoldenFile() {
+        GoldenFiles.assertMatches("orgpolicy/prod/scp-without-approvals.json",
+                scp(ConfigBuilder.stackFile("prod").remove("approvedDeletions").load()).toString());
+    }
+
+    @Test
+    void approvalsThatNeedMoreSlotsThanTheTargetHasAreRefusedNamingThem() {
+        // A hundred approvals, each its own role: each adds three statements, some 900 characters.
+        StringBuilder approvals = new StringBuilder("[");
+        for (int i = 0; i < 100; i++) {
+            approvals.append(i == 0 ? "" : ",").append("""
+                    {"resource":"arn:aws:secretsmanager:eu-central-1:444444444444:secret:ci/pr-%d/*","until":"2026-12-%02d",
+                     "ticket":"CHG-%d","approvedBy":"cab","reason":"teardown","principal":"arn:aws:iam::444444444444:role/ci/pr-%d"}"""
+                    .formatted(i, 3 + i % 28, i, i));
+        }
+        OfflineEngine.Run run = ConfigBuilder.stackFile("prod").set("approvedDeletions", approvals.append("]").toString()).run();
+
+        InvalidPolicyException error = rootCause(run, InvalidPolicyException.class);
+        assertTrue(error.getMessage().contains("AWS allows 10 SCPs per root, OU or account"), error.getMessage());
+        assertTrue(error.getMessage().contains("or deletion-guard:approvedDeletions"), error.getMessage());
+        assertEquals(List.of(), run.resources(), "nothing may be registered");
+    }
+
     /**
      * The StackSets' execution role is trusted only where the templates create something (rules,
      * targets, documents, roles and their stacks), and guarded as a protected role; a stack on the
@@ -162,7 +187,7 @@ class ServiceControlPolicyDocumentTest {
 
     @Test
     void aStackWithoutTheSectionRendersNoDocument() {
-        GuardConfig config = ConfigBuilder.stackFile("prod").remove("serviceControlPolicy").load();
+        GuardConfig config = ConfigBuilder.stackFile("prod").remove("serviceControlPolicy").remove("approvedDeletions").load();
 
         assertEquals(Optional.empty(), OrganizationPolicies.renderFor(config, PolicyFiles.inProjectRoot()));
     }
@@ -278,7 +303,8 @@ class ServiceControlPolicyDocumentTest {
 
     private static ConfigBuilder withBreakGlassRolesConfig(int count, int alreadyAttached) {
         // Remediation off: its rule's pattern lists the break-glass roles too and would outgrow EventBridge's limit first.
-        return ConfigBuilder.stackFile("prod")
+        // Without the approval, so the parts hold the reviewed statements only.
+        return ConfigBuilder.stackFile("prod").remove("approvedDeletions")
                 .set("remediation", """
                         {"cancelKeyDeletion": false, "restoreSecret": false}""")
                 .set("organization", breakGlassRoles(count))

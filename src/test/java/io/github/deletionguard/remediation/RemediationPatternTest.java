@@ -112,7 +112,7 @@ class RemediationPatternTest {
         callers.put("BreakGlassAdmin of another account", otherAccount);
 
         String account = schedule.get("recipientAccountId").getAsString();
-        String pattern = PreparedRemediation.pattern(new RemediationSettings(true, false), BREAK_GLASS, account).render();
+        String pattern = PreparedRemediation.pattern(new RemediationSettings(true, false), BREAK_GLASS, List.of(), account).render();
         Set<String> remediated = new TreeSet<>();
         callers.forEach((caller, record) -> {
             if (EventRuleMatcher.matches(pattern, EventBridgeEvents.apiCall(record))) {
@@ -148,7 +148,7 @@ class RemediationPatternTest {
         Map<String, String> patterns = new HashMap<>();
         return DeletionEventSamples.all().entrySet().stream()
                 .filter(event -> EventRuleMatcher.matches(patterns.computeIfAbsent(event.getValue().get("account").getAsString(),
-                        account -> PreparedRemediation.pattern(settings, breakGlass, account).render()), event.getValue()))
+                        account -> PreparedRemediation.pattern(settings, breakGlass, List.of(), account).render()), event.getValue()))
                 .map(Map.Entry::getKey)
                 .collect(Collectors.toCollection(TreeSet::new));
     }

@@ -19,6 +19,8 @@ import io.github.deletionguard.plan.StackFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +46,7 @@ public final class ConfigBuilder {
     private final String stack;
     private final Map<String, String> values;
     private final Set<String> secretKeys = new HashSet<>();
+    private Clock clock = TestClock.CLOCK;
 
     private ConfigBuilder(String stack, Map<String, String> values) {
         this.stack = stack;
@@ -122,9 +125,15 @@ public final class ConfigBuilder {
         return ((JsonArray) list).get(index).getAsJsonObject();
     }
 
+    /** Judges approval dates on {@code day} instead of {@link TestClock#TODAY}. */
+    public ConfigBuilder on(LocalDate day) {
+        clock = TestClock.on(day);
+        return this;
+    }
+
     /** Loaded and validated as {@code App.stack} does, with the warnings. */
     public LoadedConfig loaded() {
-        return StackConfigLoader.load(stack, values);
+        return StackConfigLoader.load(stack, values, clock);
     }
 
     public GuardConfig load() {
@@ -142,7 +151,7 @@ public final class ConfigBuilder {
 
     /** Runs {@code App.stack} on this config under the mock engine; errors are returned, not thrown. */
     public OfflineEngine.Run run() {
-        return Deployments.withConfig(stack, values, secretKeys);
+        return Deployments.withConfig(stack, values, secretKeys, clock);
     }
 
     private static String fullKey(String key) {

@@ -13,6 +13,7 @@ import io.github.deletionguard.documents.PolicyFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ public final class Deployments {
         try {
             StackFile file = StackFile.read(Path.of(""), stack);
             return OfflineEngine.run(file.project(), file.stack(), file.config(), file.secretKeys(),
-                    ctx -> App.stack(ctx, file.config().keySet()));
+                    ctx -> App.stack(ctx, file.config().keySet(), TestClock.CLOCK));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -68,7 +69,12 @@ public final class Deployments {
 
     /** Same, with the keys whose values the CLI would pass as secrets ({@code pulumi config set --secret}). */
     public static OfflineEngine.Run withConfig(String stack, Map<String, String> config, Set<String> secretKeys) {
-        return OfflineEngine.run("deletion-guard", stack, config, secretKeys, ctx -> App.stack(ctx, config.keySet()));
+        return withConfig(stack, config, secretKeys, TestClock.CLOCK);
+    }
+
+    /** Same, on the day {@code clock} gives. */
+    public static OfflineEngine.Run withConfig(String stack, Map<String, String> config, Set<String> secretKeys, Clock clock) {
+        return OfflineEngine.run("deletion-guard", stack, config, secretKeys, ctx -> App.stack(ctx, config.keySet(), clock));
     }
 
     /** The resources of one AWS type, named by its SDK class (whose {@code @ResourceType} is the token). */

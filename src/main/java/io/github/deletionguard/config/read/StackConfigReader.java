@@ -17,6 +17,7 @@ import io.github.deletionguard.config.RemediationSettings;
 import io.github.deletionguard.config.SecurityAccount;
 import io.github.deletionguard.config.StackScope;
 
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,22 +33,27 @@ import static io.github.deletionguard.config.read.ConfigNode.allRead;
 final class StackConfigReader {
     /** Every key of the namespace the program reads; any other is a mistake, never a setting to ignore. */
     static final List<String> KEYS = List.of("alarmMode", "resourcePrefix", "regions", "organization", "securityAccount",
-            "accounts", "alarms", "criticalKeys", "criticalSecrets", "serviceControlPolicy", "stackScope", "remediation", "memberBaseline");
+            "accounts", "alarms", "criticalKeys", "criticalSecrets", "serviceControlPolicy", "stackScope", "remediation", "memberBaseline",
+            "approvedDeletions", "ephemeralScopes");
 
     private final Set<String> presentKeys;
     private final Function<String, Optional<String>> valueOf;
     private final ConfigIssues issues;
+    private final LocalDate today;
     /** Required keys that are missing, with their fix; reported last, unless a misspelt key is them. */
     private final Map<String, String> missingKeys = new LinkedHashMap<>();
 
     /**
      * @param presentKeys every config key the stack sets, namespace included
      * @param valueOf     the raw value of a key of the namespace, by its name without namespace
+     * @param today       the date (UTC) approval dates are judged by
      */
-    StackConfigReader(Set<String> presentKeys, Function<String, Optional<String>> valueOf, ConfigIssues issues) {
+    StackConfigReader(Set<String> presentKeys, Function<String, Optional<String>> valueOf, ConfigIssues issues,
+                      LocalDate today) {
         this.presentKeys = presentKeys;
         this.valueOf = valueOf;
         this.issues = issues;
+        this.today = today;
     }
 
     PartialConfig read() {
@@ -67,7 +73,12 @@ final class StackConfigReader {
                 structured("stackScope").map(StackConfigReader::readStackScope).orElse(Optional.of(StackScope.wholeOrganization())),
                 structured("remediation").map(StackConfigReader::readRemediation).orElse(Optional.of(RemediationSettings.off())),
                 structured("memberBaseline").map(section -> MemberBaselineReader.read(section, defaultRegions))
-                        .orElse(defaultRegions.map(MemberBaseline::providers)));
+                        .orElse(defaultRegions.map(MemberBaseline::providers)),
+                structured("approvedDeletions").map(list -> list.entries(DeletionExceptionsReader::readApproval))
+                        .orElse(Optional.of(List.of())),
+                structured("ephemeralScopes").map(list -> list.entries(DeletionExceptionsReader::readScope))
+                        .orElse(Optional.of(List.of())),
+                today);
         Set<String> meant = reportUnknownKeys(critical.valueKeys());
         // A misspelt key is one mistake: "did you mean alarmMode?" already says that alarmMode is missing.
         missingKeys.forEach((key, fix) -> {

@@ -50,6 +50,7 @@ public final class ConfigValidator {
         RemediationValidation.check(config, issues);
         NotificationEndpointsValidator.validate(config, issues);
         MemberBaselineValidator.validate(config, issues);
+        DeletionExceptionsValidator.validate(config, issues);
     }
 
     private void checkResourcePrefix(String prefix) {

@@ -1,5 +1,6 @@
 package io.github.deletionguard.config.validate;
 
+import io.github.deletionguard.config.ApprovedDeletion;
 import io.github.deletionguard.config.ConfigIssue;
 import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.config.MemberAccount;
@@ -37,6 +38,7 @@ public final class ConfigWarnings {
                     "add the security account to " + qualified("accounts") + (config.stackScope().ownsCentralResources()
                             ? " and to this stack's stackScope." : ".")));
         }
+        expiredApprovals(config, warnings);
         warnings.addAll(baselineCoverage(config));
         return warnings;
     }
@@ -71,5 +73,19 @@ public final class ConfigWarnings {
             }
         }
         return warnings;
+    }
+
+    /** An approval past its date exempts nothing any more, in AWS or here; the file should say so too. */
+    private static void expiredApprovals(GuardConfig config, List<ConfigIssue> warnings) {
+        List<ApprovedDeletion> approvals = config.deletionExceptions().approvedDeletions();
+        for (int i = 0; i < approvals.size(); i++) {
+            ApprovedDeletion approval = approvals.get(i);
+            if (!approval.isActiveOn(config.deletionExceptions().evaluatedOn())) {
+                warnings.add(new ConfigIssue(qualified("approvedDeletions[" + i + "]"),
+                        "expired at " + approval.expiresAt() + " (ticket " + approval.ticket() + ", " + approval.resource().arn()
+                                + "): AWS denies the deletion again and this run renders no exemption for it.",
+                        "remove the entry; if the deletion is still to happen, renew it under a new ticket with a new until."));
+            }
+        }
     }
 }

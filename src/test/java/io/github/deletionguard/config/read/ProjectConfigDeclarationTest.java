@@ -25,7 +25,8 @@ class ProjectConfigDeclarationTest {
     private static final Set<String> PULUMI_TYPES = Set.of("string", "integer", "boolean", "array");
     /** Keys whose values are maps or lists of maps, which no Pulumi project config type describes. */
     private static final Set<String> UNTYPEABLE = Set.of("organization", "securityAccount", "accounts", "alarms",
-            "criticalKeys", "criticalSecrets", "serviceControlPolicy", "stackScope", "remediation", "memberBaseline");
+            "criticalKeys", "criticalSecrets", "serviceControlPolicy", "stackScope", "remediation", "memberBaseline",
+            "approvedDeletions", "ephemeralScopes");
 
     private static final String PROJECT_FILE = ProjectFiles.read("Pulumi.yaml");
 
