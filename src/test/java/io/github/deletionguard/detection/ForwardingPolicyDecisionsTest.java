@@ -64,7 +64,7 @@ class ForwardingPolicyDecisionsTest {
         RoleDecisions payments = RoleDecisions.of(engine, PAYMENTS);
         String forwardingRule = "arn:aws:events:us-east-1:" + PAYMENTS + ":rule/deletion-guard-forward-deletion-events";
         String remediationRule = "arn:aws:events:us-east-1:" + PAYMENTS + ":rule/deletion-guard-remediate-deletion";
-        assertDecisions(List.of(
+        assertDecisions("forwarding role trust, " + engine, List.of(
                 payments.assume("forwarding rule assumes the forwarding role", "deletion-guard-event-forwarding",
                         "events.amazonaws.com", PAYMENTS, forwardingRule, Allowed),
                 payments.assume("forwarding rule of a region the account lacks", "deletion-guard-event-forwarding",
@@ -79,7 +79,7 @@ class ForwardingPolicyDecisionsTest {
     @EnumSource(Engine.class)
     void theForwardingRolePutsEventsOnlyOnTheCentralBus(Engine engine) {
         RoleDecisions payments = RoleDecisions.of(engine, PAYMENTS);
-        assertDecisions(List.of(
+        assertDecisions("forwarding role permissions, " + engine, List.of(
                 payments.act("forwarding role puts events on another bus", FORWARDING_ROLE, "events:PutEvents",
                         "arn:aws:events:us-east-1:" + PAYMENTS + ":event-bus/default", null, Map.of(), ImplicitlyDenied)));
     }
@@ -91,7 +91,7 @@ class ForwardingPolicyDecisionsTest {
         JsonObject forwardingPermissions = payments.inlinePolicy("deletion-guard-event-forwarding", "put-events-on-central-bus");
         String deletionRule = "arn:aws:events:eu-west-1:" + PAYMENTS + ":rule/deletion-guard-forward-deletion-events";
         String globalRule = "arn:aws:events:us-east-1:" + PAYMENTS + ":rule/deletion-guard-forward-global-events";
-        assertDecisions(List.of(
+        assertDecisions("central bus policy, " + engine, List.of(
                 putEvents("a member's deletion events rule, through its forwarding role", FORWARDING_ROLE,
                         forwardingPermissions, ORGANIZATION, Optional.of(deletionRule), Allowed),
                 putEvents("a member's global services rule, through its forwarding role", FORWARDING_ROLE,
@@ -112,7 +112,7 @@ class ForwardingPolicyDecisionsTest {
     @Test
     void theHubTopicAdmitsTheCentralRulesAndStillTheGuardAlarms() {
         String centralRule = "arn:aws:events:eu-central-1:" + SECURITY + ":rule/deletion-guard-deletion-events/deletion-guard-notify-key-deletion";
-        assertDecisions(List.of(
+        assertDecisions("hub topic policy, central rules", List.of(
                 publish("a central rule", "events.amazonaws.com", SECURITY, centralRule, Allowed),
                 publish("a rule of the central bus that is not ours", "events.amazonaws.com", SECURITY,
                         centralRule.replace("notify-key-deletion", "notify-everything"), ImplicitlyDenied),

@@ -79,14 +79,14 @@ class ApprovedDeletionDecisionTest {
 
     @Test
     void prodApprovalExemptsExactlyTheApprovedCallUntilTheDate() {
-        assertRows(registeredDocument("prod"), PROD_ROWS);
+        assertRows("prod SCP, approved deletion", registeredDocument("prod"), PROD_ROWS);
     }
 
     @Test
     void withoutTheApprovalThePipelineIsDeniedAsBefore() {
         List<JsonObject> withoutApprovals = rendered(ConfigBuilder.stackFile("prod").remove("approvedDeletions"));
 
-        assertRows(withoutApprovals, List.of(
+        assertRows("prod SCP without the approval", withoutApprovals, List.of(
                 schedule("pipeline schedules the key without approval", PIPELINE, APPROVED_KEY, BEFORE, "30", DENY)));
     }
 
@@ -123,7 +123,7 @@ class ApprovedDeletionDecisionTest {
         rows.add(new Row("developer in the sandbox stops the trail", developer, "cloudtrail:StopLogging",
                 "arn:aws:cloudtrail:eu-central-1:" + account + ":trail/org-trail", BEFORE, Map.of("aws:PrincipalOrgPaths", sandbox), DENY));
 
-        assertRows(registeredDocument("staging"), rows);
+        assertRows("staging SCP, ephemeral OU", registeredDocument("staging"), rows);
     }
 
     /**
@@ -141,21 +141,19 @@ class ApprovedDeletionDecisionTest {
         scps.addAll(registeredDocument("staging"));
         JsonObject rcp = json(Deployments.ofType(run, Policy.class).stream()
                 .filter(policy -> policy.input("type").equals("RESOURCE_CONTROL_POLICY")).findFirst().orElseThrow().input("content"));
-        Map<String, Decision> expected = new LinkedHashMap<>();
-        List<Case> cases = new ArrayList<>();
+        IamSimulator.DecisionTable table = new IamSimulator.DecisionTable("staging RCP, ephemeral OU secrets");
         Map<String, Decision> byResourcePath = new LinkedHashMap<>();
         byResourcePath.put(sandbox, ALLOW);
         byResourcePath.put(testOu, DENY);
         byResourcePath.forEach((resourcePath, decision) -> {
             String name = "sandbox developer force-deletes a secret living in " + resourcePath;
-            cases.add(new Case(name, List.of(MAY_DO_ANYTHING), scps, List.of(rcp), null,
+            table.expect(decision, new Case(name, List.of(MAY_DO_ANYTHING), scps, List.of(rcp), null,
                     new Request("arn:aws:iam::" + account + ":role/Developer", "secretsmanager:DeleteSecret", secret, account,
                             Map.of("aws:CurrentTime", BEFORE, "aws:PrincipalOrgPaths", sandbox, "aws:ResourceOrgPaths", resourcePath,
                                     "secretsmanager:ForceDeleteWithoutRecovery", "true")).inOrganization("o-st4g1ng0rg1")));
-            expected.put(name, decision);
         });
 
-        assertEquals(expected, IamSimulator.decisions(cases));
+        table.assertDecisions();
     }
 
     private static Map<String, String> merge(Map<String, String> first, Map<String, String> second) {
@@ -164,9 +162,8 @@ class ApprovedDeletionDecisionTest {
         return merged;
     }
 
-    private static void assertRows(List<JsonObject> scpParts, List<Row> rows) {
-        List<Case> cases = new ArrayList<>();
-        Map<String, Decision> expected = new LinkedHashMap<>();
+    private static void assertRows(String title, List<JsonObject> scpParts, List<Row> rows) {
+        IamSimulator.DecisionTable table = new IamSimulator.DecisionTable(title);
         for (Row row : rows) {
             Map<String, String> context = new HashMap<>(row.context());
             context.put("aws:CurrentTime", row.now());
@@ -176,11 +173,10 @@ class ApprovedDeletionDecisionTest {
                      "Principal": {"AWS": "arn:aws:iam::%s:root"}, "Action": "kms:*", "Resource": "*"}]}""".formatted(account)) : null;
             List<JsonObject> scps = new ArrayList<>(List.of(fullAwsAccess()));
             scps.addAll(scpParts);
-            cases.add(new Case(row.name(), List.of(MAY_DO_ANYTHING), scps, keyPolicy,
+            table.expect(row.expected(), new Case(row.name(), List.of(MAY_DO_ANYTHING), scps, keyPolicy,
                     new Request(row.principal(), row.action(), row.resource(), context)));
-            expected.put(row.name(), row.expected());
         }
-        assertEquals(expected, IamSimulator.decisions(cases));
+        table.assertDecisions();
     }
 
     /** Every part of the SCP the stack file registers, as AWS would attach them side by side. */

@@ -40,7 +40,7 @@ class RemediationPolicyDecisionsTest {
         String forwardingRule = "arn:aws:events:us-east-1:" + PAYMENTS + ":rule/deletion-guard-forward-deletion-events";
         String remediationRule = "arn:aws:events:us-east-1:" + PAYMENTS + ":rule/deletion-guard-remediate-deletion";
         String execution = "arn:aws:ssm:us-east-1:" + PAYMENTS + ":automation-execution/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b";
-        assertDecisions(List.of(
+        assertDecisions("remediation role trust, " + engine, List.of(
                 payments.assume("remediation rule assumes the trigger role", "deletion-guard-remediation-trigger",
                         "events.amazonaws.com", PAYMENTS, remediationRule, Allowed),
                 payments.assume("forwarding rule assumes the trigger role", "deletion-guard-remediation-trigger",
@@ -58,7 +58,7 @@ class RemediationPolicyDecisionsTest {
     void eachRoleMayDoItsOneJobAndNothingElse(Engine engine) {
         RoleDecisions payments = RoleDecisions.of(engine, PAYMENTS);
         Map<String, String> inRegion = Map.of("aws:RequestedRegion", "us-east-1");
-        assertDecisions(List.of(
+        assertDecisions("remediation role permissions, " + engine, List.of(
                 payments.act("automation role cancels a key deletion", AUTOMATION_ROLE, "kms:CancelKeyDeletion", KEY, KEY_POLICY, Map.of(), Allowed),
                 payments.act("automation role enables a key", AUTOMATION_ROLE, "kms:EnableKey", KEY, KEY_POLICY, Map.of(), Allowed),
                 payments.act("automation role schedules a key deletion", AUTOMATION_ROLE, "kms:ScheduleKeyDeletion", KEY, KEY_POLICY,

@@ -10,12 +10,10 @@ import io.github.deletionguard.testing.IamSimulator.Case;
 import io.github.deletionguard.testing.IamSimulator.Decision;
 import io.github.deletionguard.testing.IamSimulator.Request;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The decision-table idiom for the deployed roles of one account: each row a call and the
@@ -62,14 +60,10 @@ public final class RoleDecisions {
         return new RoleDecisions(accountId, roles);
     }
 
-    public static void assertDecisions(List<Expected> cases) {
-        Map<String, Decision> expected = new LinkedHashMap<>();
-        List<Case> toDecide = new ArrayList<>();
-        cases.forEach(item -> {
-            expected.put(item.testCase().name(), item.decision());
-            toDecide.add(item.testCase());
-        });
-        assertEquals(expected, IamSimulator.decisions(toDecide));
+    public static void assertDecisions(String title, List<Expected> cases) {
+        IamSimulator.DecisionTable table = new IamSimulator.DecisionTable(title);
+        cases.forEach(item -> table.expect(item.decision(), item.testCase()));
+        table.assertDecisions();
     }
 
     /** A service assumes one of the account's roles on behalf of a source. */
