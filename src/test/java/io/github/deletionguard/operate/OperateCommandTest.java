@@ -5,7 +5,12 @@ import io.github.deletionguard.testing.GoldenFiles;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Each command's whole output against the recorded responses of the prod stack, text and
@@ -21,5 +26,14 @@ class OperateCommandTest {
         Run json = Commands.run(new RecordedAws("prod"), command, "prod", "--json").everyCallRecorded();
         GoldenFiles.assertMatches("operate/prod-" + command + ".json", json.out());
         assertEquals(text.exitCode(), json.exitCode());
+    }
+
+    /** The README pastes these outputs for readers; they must be the ones the commands print today. */
+    @ParameterizedTest
+    @ValueSource(strings = {"preflight", "status", "scan", "drill"})
+    void theReadmeShowsTheCurrentOutput(String command) throws IOException {
+        String golden = Files.readString(Path.of("src/test/resources/golden/operate/prod-" + command + ".txt"));
+        assertTrue(Files.readString(Path.of("README.md")).contains("```\n" + golden.stripTrailing() + "\n```"),
+                "README's " + command + " output differs from golden/operate/prod-" + command + ".txt: paste it again");
     }
 }
