@@ -37,6 +37,42 @@ public record ResourceNames(String prefix, String securityAccountId, String home
         return Arns.snsTopic(region, securityAccountId, hubTopic());
     }
 
+    /**
+     * The security account's topic, in its home region, for notices: messages a person reads but
+     * that page nobody (approved deletions, digests, pipeline-run summaries). Only the e-mail
+     * addresses subscribe, never the endpoints of tools that page.
+     */
+    public String noticeTopic() {
+        return named("notices");
+    }
+
+    public String noticeTopicArn() {
+        return Arns.snsTopic(homeRegion, securityAccountId, noticeTopic());
+    }
+
+    /** The Automation document in the security account that summarizes logged events into one notice. */
+    public String summaryDocument() {
+        return named("summarize-events");
+    }
+
+    /** The role the summary Automation assumes to query the logs and publish the notice. */
+    public String summaryAutomationRole() {
+        return named("summary-automation");
+    }
+
+    public String summaryAutomationRoleArn() {
+        return Arns.iamRole(securityAccountId, summaryAutomationRole());
+    }
+
+    /** The role the security account's rules start the summary Automation with. */
+    public String summaryTriggerRole() {
+        return named("summary-trigger");
+    }
+
+    public String summaryTriggerRoleArn() {
+        return Arns.iamRole(securityAccountId, summaryTriggerRole());
+    }
+
     /** The event bus in the security account's home region that every account and region forwards to. */
     public String centralBus() {
         return named("deletion-events");
