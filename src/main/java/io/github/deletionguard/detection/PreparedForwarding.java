@@ -144,6 +144,12 @@ public record PreparedForwarding(
             memberRules.add(new MemberRule(concern, name, checked(name, pattern, tooLarge),
                     RuleState.seeing(carried.stream().anyMatch(NotifiedEvent::readOnlyCalls))));
         }
+        Optional<PreparedEphemeralDigest> ephemeralDigest = Optional.empty();
+        try {
+            ephemeralDigest = PreparedEphemeralDigest.prepare(config, names, policyFiles, kinds, scope);
+        } catch (InvalidPolicyException e) {
+            tooLarge.add(e.getMessage());
+        }
         if (!tooLarge.isEmpty()) {
             throw new InvalidPolicyException(String.join("\n", tooLarge));
         }
@@ -161,7 +167,7 @@ public record PreparedForwarding(
                                 .map(names::forwardingRuleArnInAnyAccount).toList())),
                 policyFiles.load("notification-topic-eventbridge-statement.json"),
                 deniedCalls(names, policyFiles, centralRules),
-                PreparedEphemeralDigest.prepare(config, names, policyFiles, kinds, scope));
+                ephemeralDigest);
     }
 
     /** Every pattern checked against the quota, all problems collected before one error. */
