@@ -53,24 +53,27 @@ final class PostDeployChecklist {
         return items;
     }
 
-    /** One confirmation e-mail per address and notification region; unconfirmed, nothing is delivered. */
+    /** One confirmation e-mail per address and topic (a hub per notification region, and the notices); unconfirmed, nothing is delivered. */
     private static java.util.Optional<String> subscriptions(PlanView plan) {
-        Map<String, Set<String>> regionsByAddress = new TreeMap<>();
-        Map<String, String> topicByRegion = new TreeMap<>();
+        Map<String, Set<String>> topicsByAddress = new TreeMap<>();
+        Map<String, String> regionByTopic = new TreeMap<>();
         for (PlannedResource subscription : plan.ofType(TopicSubscription.class)) {
             String region = subscription.provider().orElseThrow().region();
-            regionsByAddress.computeIfAbsent(subscription.input("endpoint"), key -> new TreeSet<>()).add(region);
-            topicByRegion.put(region, subscription.input("topic"));
+            String topicArn = subscription.input("topic");
+            String topicName = topicArn.substring(topicArn.lastIndexOf(':') + 1);
+            topicsByAddress.computeIfAbsent(subscription.input("endpoint"), key -> new TreeSet<>())
+                    .add(topicName + " (" + region + ")");
+            regionByTopic.put(topicArn, region);
         }
-        if (regionsByAddress.isEmpty()) {
+        if (topicsByAddress.isEmpty()) {
             return java.util.Optional.empty();
         }
-        StringBuilder item = new StringBuilder("Confirm the subscriptions: each address receives one e-mail per region,"
+        StringBuilder item = new StringBuilder("Confirm the subscriptions: each address receives one e-mail per topic,"
                 + " and nothing is delivered to it until it is confirmed:");
-        regionsByAddress.forEach((address, regions) -> item.append("\n      ").append(address).append(": ").append(String.join(", ", regions)));
+        topicsByAddress.forEach((address, topics) -> item.append("\n      ").append(address).append(": ").append(String.join(", ", topics)));
         item.append("\n    Confirm with authentication, so that only an AWS-authenticated call can unsubscribe (not the link in every"
                 + " notification): copy the token from the confirmation link and, in the security account, run");
-        topicByRegion.forEach((region, topic) -> item.append("\n      aws sns confirm-subscription --region ").append(region)
+        regionByTopic.forEach((topic, region) -> item.append("\n      aws sns confirm-subscription --region ").append(region)
                 .append(" --topic-arn ").append(topic).append(" --token <token> --authenticate-on-unsubscribe true"));
         return java.util.Optional.of(item.toString());
     }
