@@ -75,7 +75,7 @@ public record PreparedRemediation(
         PARAMETER_FIELDS.forEach((parameter, field) -> inputPaths.put(parameter, field.inputPath()));
         List<BreakGlassRole> breakGlassRoles = config.organization().breakGlassRoles();
         List<ApprovedDeletion> approvals = config.deletionExceptions().active();
-        // Every approval at once: no account's pattern is longer than that.
+        // Every account's pattern has every approval and an account id of the same length.
         PatternLimits.checked(names.remediationRule(), pattern(settings, breakGlassRoles, approvals, ANY_ACCOUNT_ID));
         return Optional.of(new PreparedRemediation(
                 settings,
@@ -93,12 +93,14 @@ public record PreparedRemediation(
 
     /**
      * The remediation rule's pattern in one account (or {@code ${AWS::AccountId}} in a StackSet
-     * template): the deletions switched on, succeeded, by anyone but that account's break-glass roles.
+     * template): the deletions switched on, succeeded, by anyone but that account's break-glass
+     * roles, and not an approved deletion. Every account's rule carries every approval: an
+     * approval's role and resource ARNs name their own account, so another account's events never
+     * match them, and a StackSet template, which is the same for every account, skips the approved
+     * deletions of the accounts it reaches like the provider engine does.
      */
     public String pattern(String accountId) {
-        List<ApprovedDeletion> inAccount = approvals.stream()
-                .filter(approval -> approval.resource().account().equals(accountId)).toList();
-        return pattern(settings, breakGlassRoles, inAccount, accountId).render();
+        return pattern(settings, breakGlassRoles, approvals, accountId).render();
     }
 
     /**
