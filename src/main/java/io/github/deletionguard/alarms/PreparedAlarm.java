@@ -25,7 +25,8 @@ public record PreparedAlarm(AlarmDefinition definition, String filterPattern) {
             return List.of();
         }
         ResourceNames names = ResourceNames.of(config);
-        AlarmDefinition.Scope scope = new AlarmDefinition.Scope(names, logGroups);
+        AlarmDefinition.Scope scope = new AlarmDefinition.Scope(names, logGroups,
+                config.ephemeralAccounts().stream().map(MemberAccount::id).toList());
         return AlarmDefinition.forMode(config.alarmMode()).stream()
                 .map(alarm -> new PreparedAlarm(alarm, checked(names.alarm(alarm.id()), alarm.filterPattern(scope).render())))
                 .toList();
@@ -35,7 +36,8 @@ public record PreparedAlarm(AlarmDefinition definition, String filterPattern) {
         if (pattern.length() > MAX_FILTER_PATTERN_CHARACTERS) {
             throw new InvalidPolicyException("the filter pattern of metric filter " + filterName + " is " + pattern.length()
                     + " characters; CloudWatch Logs (PutMetricFilter) allows " + MAX_FILTER_PATTERN_CHARACTERS
-                    + ". Fix: shorten or list fewer cloudTrailLogGroup names, which the pattern watches for deletion.");
+                    + ". Fix: shorten or list fewer cloudTrailLogGroup names, which the pattern watches for deletion,"
+                    + " or fewer accounts in ephemeral scopes, which the deletion alarms leave out.");
         }
         return pattern;
     }

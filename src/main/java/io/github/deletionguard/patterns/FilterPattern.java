@@ -31,6 +31,14 @@ public sealed interface FilterPattern {
         return new FieldEquals(selector, value);
     }
 
+    /** {@code $.selector != "value"}: an exact value the field must not have (no wildcards). */
+    static FilterPattern notEqualTo(String selector, String value) {
+        if (value.contains("*")) {
+            throw new IllegalArgumentException("not an exact value: " + value);
+        }
+        return new FieldNotEquals(new FieldEquals(selector, value));
+    }
+
     /** The field is present (CloudWatch's documented idiom: equal to the lone wildcard). */
     static FilterPattern present(String selector) {
         return new FieldEquals(selector, "*");
@@ -80,6 +88,13 @@ public sealed interface FilterPattern {
         @Override
         public String expression() {
             return "(" + selector + " = \"" + value + "\")";
+        }
+    }
+
+    record FieldNotEquals(FieldEquals field) implements FilterPattern {
+        @Override
+        public String expression() {
+            return "(" + field.selector() + " != \"" + field.value() + "\")";
         }
     }
 
