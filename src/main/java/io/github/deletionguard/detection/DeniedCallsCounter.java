@@ -23,7 +23,8 @@ import java.util.Map;
  * them to a log group, a metric filter counts them, and one alarm notifies the hub topic when a
  * burst starts. CloudWatch notifies only on a state change, so a burst is one message, and the
  * alarm's description names the Logs Insights query that lists the callers. Successful deletions
- * never pass through here: they are notified one by one, whatever state this alarm is in.
+ * never pass through here: they are notified one by one, whatever state this alarm is in. The
+ * configured pipeline roles' denied calls are counted apart, by {@link PipelineRunNotices}.
  */
 public final class DeniedCallsCounter extends ComponentResource {
     public static final String TYPE = "deletion-guard:detection:DeniedCallsCounter";
@@ -70,6 +71,9 @@ public final class DeniedCallsCounter extends ComponentResource {
                 .treatMissingData("notBreaching")
                 .alarmActions(args.hubTopicArn().applyValue(List::of))
                 .build(), ChildOptions.of(this, provider));
+        denied.pipelineRuns().ifPresent(runs -> new PipelineRunNotices(name + "-pipeline-runs", new PipelineRunNotices.Args(
+                provider, runs, denied.metricNamespace(), logGroup.name(), args.hubTopicArn()),
+                ComponentResourceOptions.builder().parent(this).build()));
         // The ARN follows from the name; deriving it from the log group keeps the dependency on it.
         this.logGroupArn = logGroup.name().applyValue(ignored -> args.logGroupArn());
         registerOutputs(Map.of("logGroupArn", logGroupArn));
