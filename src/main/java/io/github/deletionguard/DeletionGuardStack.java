@@ -17,6 +17,11 @@ import io.github.deletionguard.config.NamedAccount;
 import io.github.deletionguard.config.PolicyTarget;
 import io.github.deletionguard.detection.CentralEventBus;
 import io.github.deletionguard.detection.CentralEventBusArgs;
+import io.github.deletionguard.detection.EphemeralDigest;
+import io.github.deletionguard.detection.EphemeralDigestArgs;
+import io.github.deletionguard.detection.EventSummary;
+import io.github.deletionguard.detection.EventSummaryArgs;
+import io.github.deletionguard.detection.PreparedSummary;
 import io.github.deletionguard.detection.PreparedForwarding;
 import io.github.deletionguard.documents.PolicyFiles;
 import io.github.deletionguard.documents.PolicyTemplate;
@@ -86,10 +91,11 @@ public final class DeletionGuardStack {
      * @param baselineTemplates    present with the StackSets engine
      * @param alarms               the alarms of the stack's mode with their filter patterns; none without a log group
      * @param exceptionsReview     present when the stack grants approved deletions or ephemeral scopes
+     * @param summary              the summary Automation, deployed when a rule of the security account summarizes a log group
      */
     record Documents(PolicyTemplate topicPolicy, VaultPolicies vaultPolicies,
                      Optional<OrganizationPolicies> organizationPolicies,
-                     Optional<PreparedRemediation> remediation, PreparedForwarding forwarding,
+                     Optional<PreparedRemediation> remediation, PreparedForwarding forwarding, PreparedSummary summary,
                      Optional<BaselineTemplates> baselineTemplates, List<PreparedAlarm> alarms,
                      Optional<Map<String, Object>> exceptionsReview) {
 
@@ -106,7 +112,8 @@ public final class DeletionGuardStack {
                     : Optional.empty();
             Optional<Map<String, Object>> exceptionsReview = organizationPolicies
                     .flatMap(policies -> DeletionExceptionsReview.of(config, policies, policyFiles));
-            return new Documents(topicPolicy, vaultPolicies, organizationPolicies, remediation, forwarding, baselineTemplates,
+            return new Documents(topicPolicy, vaultPolicies, organizationPolicies, remediation, forwarding,
+                    PreparedSummary.prepare(ResourceNames.of(config), policyFiles), baselineTemplates,
                     PreparedAlarm.prepareAll(config), exceptionsReview);
         }
     }
@@ -147,10 +154,29 @@ public final class DeletionGuardStack {
                     ComponentResourceOptions.builder().build());
             hubTopicArns.put(region, hub.topicArn());
         }
+        Provider homeProvider = providers.forRegion(security, homeRegion);
         CentralEventBus bus = new CentralEventBus("central-events", new CentralEventBusArgs(
-                providers.forRegion(security, homeRegion), documents.forwarding(), hubTopicArns.get(homeRegion)),
+                homeProvider, documents.forwarding(), hubTopicArns.get(homeRegion)),
                 ComponentResourceOptions.builder().build());
+        List<String> summarized = summarizedLogGroups(names, documents);
+        if (!summarized.isEmpty()) {
+            EventSummary summary = new EventSummary("event-summary", new EventSummaryArgs(homeProvider,
+                    documents.summary(), summarized),
+                    ComponentResourceOptions.builder().build());
+            documents.forwarding().ephemeralDigest().ifPresent(digest -> new EphemeralDigest("ephemeral-digest",
+                    new EphemeralDigestArgs(homeProvider, digest, bus.busName(), summary),
+                    ComponentResourceOptions.builder().build()));
+        }
         return new Central(hubTopicArns, bus.busArn(), Optional.of(deployCriticalVault(ctx, config, providers, documents)));
+    }
+
+    /** Every log group a rule of the security account summarizes, which the summary Automation may query. */
+    private static List<String> summarizedLogGroups(ResourceNames names, Documents documents) {
+        List<String> logGroups = new ArrayList<>();
+        documents.forwarding().ephemeralDigest().ifPresent(digest -> logGroups.add(names.ephemeralEventsLogGroupArn()));
+        documents.forwarding().deniedCalls().flatMap(PreparedForwarding.DeniedCalls::pipelineRuns)
+                .ifPresent(runs -> logGroups.add(names.deniedCallsLogGroupArn()));
+        return logGroups;
     }
 
     private static CriticalVault deployCriticalVault(Context ctx, GuardConfig config, AccountProviders providers,
@@ -189,9 +215,19 @@ public final class DeletionGuardStack {
             new AccountGuard(member.name(), new AccountGuardArgs(member, accountProviders.regional(), accountProviders.iam(),
                     accountProviders.globalServices(),
                     names, alarms, config.alarmSettings(), central.hubTopicArns(), documents.forwarding(),
-                    central.centralBusArn(), documents.remediation(), byStackSets), ComponentResourceOptions.builder().build());
+                    central.centralBusArn(), remediationOf(config, member, documents), byStackSets),
+                    ComponentResourceOptions.builder().build());
         }
         return guarded;
+    }
+
+    /**
+     * Nothing is undone in an ephemeral account: the SCP lets its principals delete, and undoing a
+     * sandbox's teardown would contradict it. Not deploying remediation there (rather than a
+     * pattern that skips the account) leaves no document, rule or role that could undo anything.
+     */
+    private static Optional<PreparedRemediation> remediationOf(GuardConfig config, MemberAccount member, Documents documents) {
+        return config.isEphemeral(member) ? Optional.empty() : documents.remediation();
     }
 
     /**

@@ -34,7 +34,8 @@ class DeletionGuardStackTest {
     /** The components at the top of the tree; everything else hangs below one of them. */
     private static final Set<String> ROOT_COMPONENTS = Set.of("deletion-guard:guard:AccountGuard",
             "deletion-guard:notifications:NotificationHub", "deletion-guard:orgpolicy:OrganizationGuardrail",
-            "deletion-guard:securityaccount:CriticalVault", "deletion-guard:detection:CentralEventBus");
+            "deletion-guard:securityaccount:CriticalVault", "deletion-guard:detection:CentralEventBus",
+            "deletion-guard:detection:EventSummary");
 
     /** "account/region alarm-name" for every alarm, to compare whole rollouts at once. */
     private static Set<String> alarmsByTarget(OfflineEngine.Run run) {

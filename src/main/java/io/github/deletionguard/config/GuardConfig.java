@@ -63,6 +63,26 @@ public record GuardConfig(
         return accounts.stream().map(MemberAccount::id).sorted().distinct().toList();
     }
 
+    /**
+     * The configured accounts in an ephemeral scope: those whose {@code organizationalUnit} is the
+     * scope's OU. The SCP lets the whole subtree off, but the config knows an account's OU only by
+     * id, not by path, so an account in an OU below the scope names the scope's OU, as accounts may
+     * name any OU they are in or under. Their deletions are digested, not paged, and not undone.
+     */
+    public List<MemberAccount> ephemeralAccounts() {
+        return accounts.stream().filter(this::isEphemeral).toList();
+    }
+
+    public boolean isEphemeral(MemberAccount member) {
+        return ephemeralScopeOf(member).isPresent();
+    }
+
+    /** The scope an account is in by its {@code organizationalUnit}, if any. */
+    public Optional<EphemeralScope> ephemeralScopeOf(MemberAccount member) {
+        return member.organizationalUnit().flatMap(unit -> deletionExceptions.ephemeralScopes().stream()
+                .filter(scope -> scope.organizationalUnitId().equals(unit)).findFirst());
+    }
+
     /** The same stack with other deletion exceptions, e.g. none, to measure what they add. */
     public GuardConfig withDeletionExceptions(DeletionExceptions exceptions) {
         return new GuardConfig(alarmMode, resourcePrefix, defaultRegions, organization, securityAccount, accounts,

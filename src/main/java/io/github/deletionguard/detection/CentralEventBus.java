@@ -28,6 +28,7 @@ public final class CentralEventBus extends ComponentResource {
     public static final String TYPE = "deletion-guard:detection:CentralEventBus";
 
     private final Output<String> busArn;
+    private final Output<String> busName;
 
     public CentralEventBus(String name, CentralEventBusArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
@@ -72,10 +73,16 @@ public final class CentralEventBus extends ComponentResource {
                             .build(), ChildOptions.of(this, provider)));
         }
         this.busArn = bus.name().applyValue(ignored -> forwarding.names().centralBusArn());
+        this.busName = bus.name();
         registerOutputs(Map.of("busArn", busArn));
     }
 
     public Output<String> busArn() {
         return busArn;
+    }
+
+    /** For rules of other components on the bus. */
+    public Output<String> busName() {
+        return busName;
     }
 }

@@ -274,6 +274,16 @@ public enum NotifiedEvent {
             SECRET_MARKED_FOR_DELETION_ACCESS, KEY_PENDING_IMPORT_USE);
 
     /**
+     * The deletions of keys and secrets, and the use of what is pending deletion: what sandboxes do
+     * all day. From the accounts of ephemeral scopes the central bus logs them for the daily digest
+     * instead of paging; every other kind (tampering with the guard, key policies, trails,
+     * replicas) still pages from there, since the SCP binds sandboxes there too.
+     */
+    private static final Set<NotifiedEvent> DIGESTED_IN_EPHEMERAL_SCOPES = EnumSet.of(KEY_DELETION, KEY_DELETION_FAILED,
+            SECRET_DELETION, SECRET_FORCE_DELETION, SECRET_DELETION_FAILED, KEY_PENDING_DELETION_USE,
+            SECRET_MARKED_FOR_DELETION_ACCESS);
+
+    /**
      * What the patterns depend on besides the mode.
      *
      * @param guardAlarmNamePrefixes what the names of the deletion alarms the stack deploys start with; none without alarms
@@ -284,7 +294,7 @@ public enum NotifiedEvent {
      * @param criticalSecrets     whether it holds critical secrets
      * @param breakGlassRoleArns  the break-glass roles in any account, path included
      * @param guardRoleNames      the break-glass and deployment roles by name, whose changes are notified with the program's own
-     * @param watchedLogGroups    the log groups the alarms read, and the denied-calls log group
+     * @param watchedLogGroups    the log groups the alarms read, the denied-calls log group and the ephemeral events' log group
      * @param quietAlarmArn       the alarm under the program's prefix that pages nobody (the pipeline roles' denied
      *                            calls), when pipeline roles are configured
      */
@@ -393,6 +403,11 @@ public enum NotifiedEvent {
 
     public boolean readOnlyCalls() {
         return READ_ONLY_CALLS.contains(this);
+    }
+
+    /** Whether the kind, from an ephemeral account, goes to the daily digest instead of paging. */
+    public boolean digestedInEphemeralScopes() {
+        return DIGESTED_IN_EPHEMERAL_SCOPES.contains(this);
     }
 
     /** The message with {@code <variable>} placeholders that the input transformer fills, led by the severity. */

@@ -41,6 +41,7 @@ import java.util.TreeSet;
  * @param busPolicy       the central bus's policy: only the forwarding rules of the organization put events
  * @param topicStatement  the hub topic policy statement that lets the central rules publish
  * @param deniedCalls     where the central bus counts denied calls
+ * @param ephemeralDigest where the central bus logs the ephemeral accounts' deletions for the daily digest
  */
 public record PreparedForwarding(
         ResourceNames names,
@@ -50,7 +51,8 @@ public record PreparedForwarding(
         String rolePolicy,
         String busPolicy,
         PolicyTemplate topicStatement,
-        Optional<DeniedCalls> deniedCalls) {
+        Optional<DeniedCalls> deniedCalls,
+        Optional<PreparedEphemeralDigest> ephemeralDigest) {
 
     /**
      * One forwarding rule on the default bus of each guarded account: any of the central rules'
@@ -164,13 +166,15 @@ public record PreparedForwarding(
         ResourceNames names = ResourceNames.of(config);
         NotifiedEvent.Scope scope = scope(config, names, remediationDocument);
         List<NotifiedEvent> kinds = NotifiedEvent.forMode(config.alarmMode(), scope);
+        List<String> ephemeralAccounts = PreparedEphemeralDigest.accountIds(config);
         List<String> tooLarge = new ArrayList<>();
         List<CentralRule> centralRules = kinds.stream().map(kind -> new CentralRule(
                 kind,
                 names.centralRule(kind.id()),
                 // Forwarded read-only calls are still read-only calls on the central bus.
                 RuleState.seeing(kind.readOnlyCalls()),
-                checked(names.centralRule(kind.id()), kind.pattern(scope), tooLarge),
+                checked(names.centralRule(kind.id()), PreparedEphemeralDigest.paging(kind, kind.pattern(scope),
+                        ephemeralAccounts), tooLarge),
                 kind.delivery() == NotifiedEvent.Delivery.EACH
                         ? Optional.of(new Message(kind.inputPaths(), PolicyTemplate.minify(new JsonPrimitive(kind.message()))))
                         : Optional.empty())).toList();
@@ -202,7 +206,8 @@ public record PreparedForwarding(
                         "forwardingRulesInAnyAccount", Arrays.stream(ForwardingRule.values())
                                 .map(names::forwardingRuleArnInAnyAccount).toList())),
                 policyFiles.load("notification-topic-eventbridge-statement.json"),
-                deniedCalls(names, policyFiles, centralRules, config.pipelineRoles()));
+                deniedCalls(names, policyFiles, centralRules, config.pipelineRoles()),
+                PreparedEphemeralDigest.prepare(config, names, policyFiles, kinds, scope));
     }
 
     /** Every pattern checked against the quota, all problems collected before one error. */
@@ -219,6 +224,9 @@ public record PreparedForwarding(
         List<String> watchedLogGroups = new ArrayList<>(new TreeSet<>(config.accounts().stream()
                 .flatMap(account -> account.cloudTrailLogGroup().stream()).map(LogGroupLocation::name).toList()));
         watchedLogGroups.add(names.deniedCallsLogGroup());
+        if (!PreparedEphemeralDigest.accountIds(config).isEmpty()) {
+            watchedLogGroups.add(names.ephemeralEventsLogGroup());
+        }
         List<String> guardRoles = new ArrayList<>(new TreeSet<>(config.organization().breakGlassRoles().stream()
                 .map(BreakGlassRole::name).toList()));
         guardRoles.add(config.organization().accessRoleName());

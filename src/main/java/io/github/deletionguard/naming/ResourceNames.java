@@ -137,6 +137,32 @@ public record ResourceNames(String prefix, String securityAccountId, String home
         return Arns.logGroup(homeRegion, securityAccountId, deniedCallsLogGroup());
     }
 
+    /**
+     * The central log group the central bus writes the deletion events of ephemeral accounts to,
+     * summarized once a day instead of paged one by one.
+     */
+    public String ephemeralEventsLogGroup() {
+        return "/aws/events/" + named("ephemeral-events");
+    }
+
+    public String ephemeralEventsLogGroupArn() {
+        return Arns.logGroup(homeRegion, securityAccountId, ephemeralEventsLogGroup());
+    }
+
+    /** The central bus's rule that writes the deletion events of ephemeral accounts to their log group. */
+    public String ephemeralEventsRule() {
+        return named("log-ephemeral-events");
+    }
+
+    public String ephemeralEventsRuleArn() {
+        return Arns.eventRule(homeRegion, securityAccountId, centralBus(), ephemeralEventsRule());
+    }
+
+    /** The scheduled rule (on the security account's default bus, where schedules live) that starts the daily digest. */
+    public String ephemeralDigestSchedule() {
+        return named("ephemeral-digest");
+    }
+
     /** The alarm, and the metric filter it counts, on the denied calls log group. */
     public String deniedCallsAlarm() {
         return named("denied-calls");

@@ -9,9 +9,11 @@ import com.pulumi.aws.cloudwatch.EventTarget;
 import com.pulumi.aws.cloudwatch.LogMetricFilter;
 import com.pulumi.aws.cloudwatch.MetricAlarm;
 import io.github.deletionguard.documents.InvalidPolicyException;
+import io.github.deletionguard.documents.PolicyFiles;
 import io.github.deletionguard.patterns.FilterPatternEvaluator;
 import io.github.deletionguard.plan.OfflineEngine;
 import io.github.deletionguard.plan.PlannedResource;
+import io.github.deletionguard.remediation.AutomationDocument;
 import io.github.deletionguard.testing.CloudTrailSamples;
 import io.github.deletionguard.testing.ConfigBuilder;
 import io.github.deletionguard.testing.Deployments;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static io.github.deletionguard.testing.PlannedResources.named;
@@ -235,6 +238,43 @@ class PipelineRunNoticesTest {
         GoldenFiles.assertMatches("detection/prod/pipeline-run-summary.txt", "rule: " + named(PROD, EventRule.class,
                 COMPONENT + "-rule").input("eventPattern") + "\n" + "target: " + target.input("arn") + "\n"
                 + transformerText(transformer));
+    }
+
+    /**
+     * Checked against the shipped summary document: every parameter passed is declared, every one
+     * declared without a default is passed, StringList only where a list is declared, and every
+     * value fits the declared allowedPattern (which Automation checks before it starts).
+     */
+    @Test
+    void theParametersAreTheOnesTheSummaryDocumentDeclares() {
+        Map<String, Object> declared = AutomationDocument.load(PolicyFiles.inProjectRoot().file(PreparedSummary.DOCUMENT_FILE))
+                .parameters();
+        JsonObject transformer = named(PROD, EventTarget.class, COMPONENT + "-to-summary").inputs()
+                .getAsJsonObject("inputTransformer");
+        JsonObject passed = JsonParser.parseString(InputTransformer.apply(transformerPaths(transformer),
+                transformer.get("inputTemplate").getAsString(), runEnded())).getAsJsonObject();
+
+        assertTrue(declared.keySet().containsAll(passed.keySet()), passed.keySet() + " within " + declared.keySet());
+        declared.forEach((name, declaration) -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> parameter = (Map<String, Object>) declaration;
+            if (!parameter.containsKey("default")) {
+                assertTrue(passed.has(name), name + " has no default and must be passed");
+            }
+            if (!passed.has(name)) {
+                return;
+            }
+            List<String> values = texts(passed.getAsJsonArray(name));
+            assertTrue(values.size() == 1 || "StringList".equals(parameter.get("type")), name + ": one value unless a StringList");
+            if ("Integer".equals(parameter.get("type"))) {
+                values.forEach(value -> assertTrue(value.matches("\\d+"), name + ": " + value));
+            }
+            Object allowed = parameter.get("allowedPattern");
+            if (allowed != null) {
+                values.forEach(value -> assertTrue(Pattern.compile(allowed.toString()).matcher(value).find(),
+                        name + " " + value + " fits " + allowed));
+            }
+        });
     }
 
     private static List<String> texts(JsonArray array) {

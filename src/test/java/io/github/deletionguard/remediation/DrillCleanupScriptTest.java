@@ -1,5 +1,6 @@
 package io.github.deletionguard.remediation;
 
+import io.github.deletionguard.testing.ScriptSuite;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,6 @@ class DrillCleanupScriptTest {
 
     @TestFactory
     List<DynamicTest> drillCleanupCases() throws Exception {
-        return ScriptSuite.cases("CheckDrillCleanup", "test_drill_cleanup.py", 7, work);
+        return ScriptSuite.cases(PreparedRemediation.DOCUMENT_FILE, "CheckDrillCleanup", "test_drill_cleanup.py", 7, work);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.deletionguard.remediation;
 
+import io.github.deletionguard.testing.ScriptSuite;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,6 @@ class KeyStateScriptTest {
 
     @TestFactory
     List<DynamicTest> keyStateCases() throws Exception {
-        return ScriptSuite.cases("CheckKeyStateBeforeDeletion", "test_key_state.py", 14, work);
+        return ScriptSuite.cases(PreparedRemediation.DOCUMENT_FILE, "CheckKeyStateBeforeDeletion", "test_key_state.py", 14, work);
     }
 }

@@ -1,8 +1,9 @@
-package io.github.deletionguard.remediation;
+package io.github.deletionguard.testing;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.deletionguard.documents.PolicyFiles;
+import io.github.deletionguard.remediation.AutomationDocument;
 import org.junit.jupiter.api.DynamicTest;
 
 import java.io.IOException;
@@ -18,19 +19,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Runs a Python suite (src/test/resources/automation) against the script of one step of the
- * shipped remediation document, with real boto3 and botocore's Stubber, and turns each case it
+ * Runs a Python suite (src/test/resources/automation) against the script of one step of a
+ * shipped Automation document, with real boto3 and botocore's Stubber, and turns each case it
  * reports (one JSON line: name, outcome, detail) into a test.
  */
-final class ScriptSuite {
+public final class ScriptSuite {
     /** python3 on PATH first (pyenv, a virtualenv), then Debian's, where python3-boto3 installs. */
     private static final List<String> INTERPRETERS = List.of("python3", "/usr/bin/python3");
 
     private ScriptSuite() {
     }
 
-    static List<DynamicTest> cases(String step, String suite, int atLeast, Path work) throws Exception {
-        AutomationDocument document = AutomationDocument.load(PolicyFiles.inProjectRoot().file(PreparedRemediation.DOCUMENT_FILE));
+    /**
+     * @param documentFile the document, relative to policy/
+     * @param step         the step whose script the suite runs
+     */
+    public static List<DynamicTest> cases(String documentFile, String step, String suite, int atLeast, Path work)
+            throws Exception {
+        AutomationDocument document = AutomationDocument.load(PolicyFiles.inProjectRoot().file(documentFile));
         Map<?, ?> inputs = (Map<?, ?>) document.step(step).get("inputs");
         Path script = Files.writeString(work.resolve(step + ".py"), (String) inputs.get("Script"));
         Path suiteFile = Path.of("src", "test", "resources", "automation", suite);
