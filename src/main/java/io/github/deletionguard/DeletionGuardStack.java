@@ -26,6 +26,7 @@ import io.github.deletionguard.detection.PreparedForwarding;
 import io.github.deletionguard.documents.PolicyFiles;
 import io.github.deletionguard.documents.PolicyTemplate;
 import io.github.deletionguard.naming.ResourceNames;
+import io.github.deletionguard.notifications.AlarmPublishers;
 import io.github.deletionguard.notifications.EventRulePublishers;
 import io.github.deletionguard.notifications.NotificationHub;
 import io.github.deletionguard.notifications.NotificationHubArgs;
@@ -93,7 +94,7 @@ public final class DeletionGuardStack {
      * @param exceptionsReview     present when the stack grants approved deletions or ephemeral scopes
      * @param summary              the summary Automation, deployed when a rule of the security account summarizes a log group
      */
-    record Documents(PolicyTemplate topicPolicy, VaultPolicies vaultPolicies,
+    record Documents(PolicyTemplate topicPolicy, PolicyTemplate alarmTopicStatement, VaultPolicies vaultPolicies,
                      Optional<OrganizationPolicies> organizationPolicies,
                      Optional<PreparedRemediation> remediation, PreparedForwarding forwarding, PreparedSummary summary,
                      Optional<BaselineTemplates> baselineTemplates, List<PreparedAlarm> alarms,
@@ -101,6 +102,7 @@ public final class DeletionGuardStack {
 
         static Documents prepare(GuardConfig config, PolicyFiles policyFiles) {
             PolicyTemplate topicPolicy = policyFiles.load("notification-topic-policy.json");
+            PolicyTemplate alarmTopicStatement = policyFiles.load("notification-topic-cloudwatch-statement.json");
             VaultPolicies vaultPolicies = VaultPolicies.render(config, policyFiles);
             Optional<OrganizationPolicies> organizationPolicies = OrganizationPolicies.renderFor(config, policyFiles);
             Optional<PreparedRemediation> remediation = PreparedRemediation.prepare(config, policyFiles);
@@ -112,7 +114,7 @@ public final class DeletionGuardStack {
                     : Optional.empty();
             Optional<Map<String, Object>> exceptionsReview = organizationPolicies
                     .flatMap(policies -> DeletionExceptionsReview.of(config, policies, policyFiles));
-            return new Documents(topicPolicy, vaultPolicies, organizationPolicies, remediation, forwarding,
+            return new Documents(topicPolicy, alarmTopicStatement, vaultPolicies, organizationPolicies, remediation, forwarding,
                     PreparedSummary.prepare(ResourceNames.of(config), policyFiles), baselineTemplates,
                     PreparedAlarm.prepareAll(config), exceptionsReview);
         }
@@ -148,15 +150,24 @@ public final class DeletionGuardStack {
                     documents.forwarding().publishingCentralRuleArns()))
                     : Optional.empty();
             NotificationHub hub = new NotificationHub("notifications-" + region, new NotificationHubArgs(
-                    providers.forRegion(security, region), region, names, publishers,
+                    providers.forRegion(security, region), region, names.hubTopic(), names,
                     config.securityAccount().notificationEmails(), config.securityAccount().notificationEndpoints(),
-                    documents.topicPolicy(), eventRules),
+                    documents.topicPolicy(), Optional.of(new AlarmPublishers(documents.alarmTopicStatement(), publishers)),
+                    eventRules),
                     ComponentResourceOptions.builder().build());
             hubTopicArns.put(region, hub.topicArn());
         }
         Provider homeProvider = providers.forRegion(security, homeRegion);
+        // Notices page nobody: the e-mail addresses receive them, the endpoints of tools that page do not.
+        // The topic stays while approvals come and go, so its subscriptions are confirmed once.
+        NotificationHub notices = new NotificationHub("notices", new NotificationHubArgs(
+                homeProvider, homeRegion, names.noticeTopic(), names,
+                config.securityAccount().notificationEmails(), List.of(), documents.topicPolicy(), Optional.empty(),
+                Optional.of(documents.forwarding().noticeRuleArns()).filter(arns -> !arns.isEmpty())
+                        .map(arns -> new EventRulePublishers(documents.forwarding().topicStatement(), arns))),
+                ComponentResourceOptions.builder().build());
         CentralEventBus bus = new CentralEventBus("central-events", new CentralEventBusArgs(
-                homeProvider, documents.forwarding(), hubTopicArns.get(homeRegion)),
+                homeProvider, documents.forwarding(), hubTopicArns.get(homeRegion), notices.topicArn()),
                 ComponentResourceOptions.builder().build());
         List<String> summarized = summarizedLogGroups(names, documents);
         if (!summarized.isEmpty()) {

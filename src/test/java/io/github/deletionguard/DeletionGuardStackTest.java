@@ -120,10 +120,15 @@ class DeletionGuardStackTest {
                 "eu-west-1", "arn:aws:sns:eu-west-1:222222222222:deletion-guard-notifications"),
                 run.outputs().get("notificationTopicArns"));
         List<String> subscriptions = Deployments.ofType(run, TopicSubscription.class).stream()
-                .map(subscription -> subscription.provider().orElseThrow().region() + " " + subscription.input("endpoint"))
+                .map(subscription -> subscription.input("topic") + " " + subscription.input("endpoint"))
                 .sorted().toList();
-        assertEquals(List.of("eu-central-1 platform-oncall@example.com", "eu-central-1 secops@example.com",
-                "eu-west-1 platform-oncall@example.com", "eu-west-1 secops@example.com"), subscriptions);
+        assertEquals(List.of(
+                "arn:aws:sns:eu-central-1:222222222222:deletion-guard-notices platform-oncall@example.com",
+                "arn:aws:sns:eu-central-1:222222222222:deletion-guard-notices secops@example.com",
+                "arn:aws:sns:eu-central-1:222222222222:deletion-guard-notifications platform-oncall@example.com",
+                "arn:aws:sns:eu-central-1:222222222222:deletion-guard-notifications secops@example.com",
+                "arn:aws:sns:eu-west-1:222222222222:deletion-guard-notifications platform-oncall@example.com",
+                "arn:aws:sns:eu-west-1:222222222222:deletion-guard-notifications secops@example.com"), subscriptions);
     }
 
     @Test

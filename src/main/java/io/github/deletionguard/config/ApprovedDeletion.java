@@ -1,9 +1,13 @@
 package io.github.deletionguard.config;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
 
 /**
  * One entry of {@code deletion-guard:approvedDeletions}: {@code principal} may delete
@@ -29,5 +33,20 @@ public record ApprovedDeletion(ApprovedResource resource, LocalDate until, Strin
     /** The instant the exemption ends, as IAM's date conditions read {@code aws:CurrentTime}. */
     public String expiresAt() {
         return DateTimeFormatter.ISO_INSTANT.format(until.atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    /**
+     * The approval's part of the names of what notifies it: eight hex digits of a hash of its
+     * resource and role, so the same deletion keeps its rule when the ticket or the date changes,
+     * and two approvals never share one.
+     */
+    public String id() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((resource.arn() + "\n" + principal).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 }

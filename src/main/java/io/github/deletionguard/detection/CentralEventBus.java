@@ -13,6 +13,7 @@ import com.pulumi.aws.cloudwatch.inputs.EventTargetInputTransformerArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
+import io.github.deletionguard.patterns.RuleState;
 import io.github.deletionguard.providers.ChildOptions;
 
 import java.util.Map;
@@ -22,7 +23,8 @@ import java.util.Optional;
  * The event bus in the security account's home region that every account and region forwards to,
  * admitting only the organization's forwarding rules (through their roles), with one rule per
  * kind of event that publishes a readable message to the hub topic of the same region, or, for
- * denied calls, writes it to the {@link DeniedCallsCounter}.
+ * denied calls, writes it to the {@link DeniedCallsCounter}, and one rule per approved deletion in
+ * force that notifies it as approved on the notices topic.
  */
 public final class CentralEventBus extends ComponentResource {
     public static final String TYPE = "deletion-guard:detection:CentralEventBus";
@@ -55,16 +57,8 @@ public final class CentralEventBus extends ComponentResource {
                     .eventPattern(central.pattern())
                     .state(central.state().name())
                     .build(), ChildOptions.of(this, provider));
-            central.message().ifPresentOrElse(message -> new EventTarget(ruleName + "-to-hub-topic", EventTargetArgs.builder()
-                    .rule(rule.name())
-                    .eventBusName(bus.name())
-                    .targetId("hub-topic")
-                    .arn(args.hubTopicArn())
-                    .inputTransformer(EventTargetInputTransformerArgs.builder()
-                            .inputPaths(message.inputPaths())
-                            .inputTemplate(message.inputTemplate())
-                            .build())
-                    .build(), ChildOptions.of(this, provider)),
+            central.message().ifPresentOrElse(message -> publish(ruleName + "-to-hub-topic", rule, bus, "hub-topic",
+                            args.hubTopicArn(), message, provider),
                     () -> new EventTarget(ruleName + "-to-denied-calls", EventTargetArgs.builder()
                             .rule(rule.name())
                             .eventBusName(bus.name())
@@ -72,9 +66,35 @@ public final class CentralEventBus extends ComponentResource {
                             .arn(counter.orElseThrow().logGroupArn())
                             .build(), ChildOptions.of(this, provider)));
         }
+        for (PreparedForwarding.ApprovalNotice notice : forwarding.approvalNotices()) {
+            String ruleName = name + "-approved-" + notice.approval().id();
+            EventRule rule = new EventRule(ruleName, EventRuleArgs.builder()
+                    .name(notice.name())
+                    .eventBusName(bus.name())
+                    .description("Notifies as approved: " + notice.approval().ticket() + " until " + notice.approval().until())
+                    .eventPattern(notice.pattern())
+                    .state(RuleState.ENABLED.name())
+                    .build(), ChildOptions.of(this, provider));
+            publish(ruleName + "-to-notices-topic", rule, bus, "notices-topic", args.noticeTopicArn(), notice.message(), provider);
+        }
         this.busArn = bus.name().applyValue(ignored -> forwarding.names().centralBusArn());
         this.busName = bus.name();
         registerOutputs(Map.of("busArn", busArn));
+    }
+
+    /** A target that publishes the rule's events to a topic as the message. */
+    private void publish(String targetName, EventRule rule, EventBus bus, String targetId, Output<String> topicArn,
+                         PreparedForwarding.Message message, Provider provider) {
+        new EventTarget(targetName, EventTargetArgs.builder()
+                .rule(rule.name())
+                .eventBusName(bus.name())
+                .targetId(targetId)
+                .arn(topicArn)
+                .inputTransformer(EventTargetInputTransformerArgs.builder()
+                        .inputPaths(message.inputPaths())
+                        .inputTemplate(message.inputTemplate())
+                        .build())
+                .build(), ChildOptions.of(this, provider));
     }
 
     public Output<String> busArn() {

@@ -35,13 +35,6 @@ import static io.github.deletionguard.patterns.EventPattern.Match.prefix;
 import static io.github.deletionguard.patterns.EventPattern.Match.wildcard;
 
 /**
- * The events every guarded account and region forwards to the central bus, each with the pattern
- * that recognises it and the message a person reads. The forwarding rule matches any of them;
- * the central bus has one rule per kind, because an input transformer writes one message. Each
- * id is part of a rule name, so ids never change once released and stay short (rule names are at
- * most 64 characters, and the prefix takes up to 31 of them).
- */
-/**
  * The events every guarded account and region forwards to the central bus, each with the
  * forwarding rule that carries it, the pattern that recognises it, its severity and the message a
  * person reads. Each forwarding rule matches any of its kinds; the central bus has one rule per

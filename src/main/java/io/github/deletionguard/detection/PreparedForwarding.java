@@ -5,6 +5,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import io.github.deletionguard.awsapi.EventField;
 import io.github.deletionguard.awsapi.ServiceEvent;
+import io.github.deletionguard.config.ApprovedDeletion;
+import io.github.deletionguard.config.ApprovedResource;
 import io.github.deletionguard.config.BreakGlassRole;
 import io.github.deletionguard.config.ConfigKeys;
 import io.github.deletionguard.config.GuardConfig;
@@ -17,6 +19,7 @@ import io.github.deletionguard.documents.PolicyTemplate;
 import io.github.deletionguard.naming.Arns;
 import io.github.deletionguard.naming.ForwardingRule;
 import io.github.deletionguard.naming.ResourceNames;
+import io.github.deletionguard.patterns.ApprovedCalls;
 import io.github.deletionguard.patterns.EventPattern;
 import io.github.deletionguard.patterns.FilterPattern;
 import io.github.deletionguard.patterns.PatternLimits;
@@ -24,6 +27,7 @@ import io.github.deletionguard.patterns.RuleState;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +40,8 @@ import java.util.TreeSet;
  *
  * @param memberRules     the rules each account deploys on its default bus, one per concern that
  *                        has a notified kind: the one list every deployment engine iterates
+ * @param centralRules    the central bus's rules of each notified kind, which page
+ * @param approvalNotices the central bus's rules of the approved deletions in force, which do not
  * @param roleTrust       the forwarding role's trust policy, filled per account
  * @param rolePolicy      the forwarding role's permissions, the same in every account
  * @param busPolicy       the central bus's policy: only the forwarding rules of the organization put events
@@ -47,6 +53,7 @@ public record PreparedForwarding(
         ResourceNames names,
         List<MemberRule> memberRules,
         List<CentralRule> centralRules,
+        List<ApprovalNotice> approvalNotices,
         PolicyTemplate roleTrust,
         String rolePolicy,
         String busPolicy,
@@ -88,6 +95,14 @@ public record PreparedForwarding(
      * message, or, for a counted kind, written to the denied-calls log group.
      */
     public record CentralRule(NotifiedEvent kind, String name, RuleState state, String pattern, Optional<Message> message) {
+    }
+
+    /**
+     * A rule on the central bus that notifies one approved deletion, the approved role's call on
+     * the approved resource, as approved: on the notices topic, which pages nobody, with the
+     * ticket and the end date. The paging rule of its kind leaves that call out.
+     */
+    public record ApprovalNotice(ApprovedDeletion approval, String name, String pattern, Message message) {
     }
 
     /**
@@ -156,7 +171,13 @@ public record PreparedForwarding(
     public PreparedForwarding {
         memberRules = List.copyOf(memberRules);
         centralRules = List.copyOf(centralRules);
+        approvalNotices = List.copyOf(approvalNotices);
     }
+
+    /** The kinds whose pages leave approved deletions out: the deletions an approval can allow. */
+    private static final Map<NotifiedEvent, ApprovedResource.Kind> APPROVABLE = Map.of(
+            NotifiedEvent.KEY_DELETION, ApprovedResource.Kind.KEY,
+            NotifiedEvent.SECRET_DELETION, ApprovedResource.Kind.SECRET);
 
     /**
      * @param remediationDocument the remediation document's name when remediation is on, so its
@@ -168,16 +189,22 @@ public record PreparedForwarding(
         List<NotifiedEvent> kinds = NotifiedEvent.forMode(config.alarmMode(), scope);
         List<String> ephemeralAccounts = PreparedEphemeralDigest.accountIds(config);
         List<String> tooLarge = new ArrayList<>();
+        List<ApprovedDeletion> approvals = config.deletionExceptions().active();
         List<CentralRule> centralRules = kinds.stream().map(kind -> new CentralRule(
                 kind,
                 names.centralRule(kind.id()),
                 // Forwarded read-only calls are still read-only calls on the central bus.
                 RuleState.seeing(kind.readOnlyCalls()),
-                checked(names.centralRule(kind.id()), PreparedEphemeralDigest.paging(kind, kind.pattern(scope),
+                checked(names.centralRule(kind.id()), PreparedEphemeralDigest.paging(kind, pagedPattern(kind, scope, approvals),
                         ephemeralAccounts), tooLarge),
                 kind.delivery() == NotifiedEvent.Delivery.EACH
                         ? Optional.of(new Message(kind.inputPaths(), PolicyTemplate.minify(new JsonPrimitive(kind.message()))))
                         : Optional.empty())).toList();
+        List<ApprovalNotice> approvalNotices = approvals.stream().map(approval -> new ApprovalNotice(
+                approval,
+                names.approvalNoticeRule(approval.id()),
+                checked(names.approvalNoticeRule(approval.id()), ApprovedCalls.of(approval), tooLarge),
+                approvalMessage(approval))).toList();
         List<MemberRule> memberRules = new ArrayList<>();
         for (ForwardingRule concern : ForwardingRule.values()) {
             List<NotifiedEvent> carried = kinds.stream().filter(kind -> kind.forwardingRule() == concern).toList();
@@ -197,6 +224,7 @@ public record PreparedForwarding(
                 names,
                 memberRules,
                 centralRules,
+                approvalNotices,
                 policyFiles.load("event-forwarding-role-trust.json"),
                 policyFiles.load("event-forwarding-role-policy.json").render(Map.of("centralBusArn", names.centralBusArn())),
                 policyFiles.load("central-event-bus-policy.json").render(Map.of(
@@ -208,6 +236,45 @@ public record PreparedForwarding(
                 policyFiles.load("notification-topic-eventbridge-statement.json"),
                 deniedCalls(names, policyFiles, centralRules, config.pipelineRoles()),
                 PreparedEphemeralDigest.prepare(config, names, policyFiles, kinds, scope));
+    }
+
+    /**
+     * A kind's pattern on the central bus: the forwarded pattern, but for the deletions an
+     * approval can allow, which leave the approved calls to their notices. Only the central rule
+     * leaves them out: the accounts still forward them, for the notice rules to see.
+     */
+    private static EventPattern pagedPattern(NotifiedEvent kind, NotifiedEvent.Scope scope, List<ApprovedDeletion> approvals) {
+        ApprovedResource.Kind approvable = APPROVABLE.get(kind);
+        if (approvable == null) {
+            return kind.pattern(scope);
+        }
+        return ApprovedCalls.exceptExempt(kind.pattern(scope), List.of(), ApprovedCalls.ofKind(approvals, approvable),
+                ApprovedCalls.resourceField(approvable), Optional.of(ApprovedCalls.approvedCall(approvable)));
+    }
+
+    /** Where each notice variable comes from in the event. */
+    private static Map<String, String> approvalInputPaths(ApprovedResource.Kind kind) {
+        Map<String, String> paths = new LinkedHashMap<>();
+        paths.put("eventName", EventField.EVENT_NAME.inputPath());
+        paths.put("resource", ApprovedCalls.resourceField(kind).inputPath());
+        paths.put("account", EventField.ACCOUNT.inputPath());
+        paths.put("region", EventField.REGION.inputPath());
+        paths.put("time", EventField.EVENT_TIME.inputPath());
+        paths.put("who", EventField.CALLER_ARN.inputPath());
+        return paths;
+    }
+
+    /**
+     * The notice of an approved deletion. The approval's own words are literal text in the input
+     * template (validation keeps {@code <} and {@code >}, EventBridge's placeholder marks, out of them).
+     */
+    private static Message approvalMessage(ApprovedDeletion approval) {
+        String text = "deletion-guard NOTICE: approved deletion. <eventName> of <resource> in account <account>"
+                + " (<region>) at <time> by <who>, approved under ticket " + approval.ticket() + " by "
+                + approval.approvedBy() + " until " + approval.until() + " 00:00 UTC: " + approval.reason()
+                + ". Nothing to do unless this was not the change planned; from " + approval.until()
+                + " on, the call is denied and undone again.";
+        return new Message(approvalInputPaths(approval.resource().kind()), PolicyTemplate.minify(new JsonPrimitive(text)));
     }
 
     /** Every pattern checked against the quota, all problems collected before one error. */
@@ -371,6 +438,12 @@ public record PreparedForwarding(
                     + " characters; CloudWatch allows " + DeniedCalls.MAX_ALARM_DESCRIPTION + ". Fix: a shorter resourcePrefix.");
         }
         return description;
+    }
+
+    /** The central rules that publish approval notices to the notices topic. */
+    public List<String> noticeRuleArns() {
+        return approvalNotices.stream()
+                .map(notice -> names.approvalNoticeRuleArn(notice.approval().id())).toList();
     }
 
     /** The central rules that publish a message to the hub topic. */

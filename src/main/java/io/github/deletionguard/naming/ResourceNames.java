@@ -91,6 +91,15 @@ public record ResourceNames(String prefix, String securityAccountId, String home
         return Arns.eventRule(homeRegion, securityAccountId, centralBus(), centralRule(kindId));
     }
 
+    /** The central bus's rule that notifies one approved deletion as approved, by the approval's id. */
+    public String approvalNoticeRule(String approvalId) {
+        return centralRule("approved-" + approvalId);
+    }
+
+    public String approvalNoticeRuleArn(String approvalId) {
+        return centralRuleArn("approved-" + approvalId);
+    }
+
     /** The rule on each guarded account and region's default bus that forwards deletion events to the central bus. */
     public String forwardingRule() {
         return forwardingRule(ForwardingRule.DELETION_EVENTS);

@@ -20,9 +20,10 @@ import io.github.deletionguard.documents.PolicyTemplate;
 import java.util.Map;
 
 /**
- * The SNS topic in the security account, in one region, where guard alarms of every account in
- * that region publish (CloudWatch alarms cannot publish across regions), with the e-mail
- * subscriptions a person confirms once and the endpoints of tools that page.
+ * An SNS topic in the security account with the e-mail subscriptions a person confirms once and,
+ * for a hub, the endpoints of tools that page. Each notification region has a hub, where guard
+ * alarms of every account in that region publish (CloudWatch alarms cannot publish across
+ * regions); the home region also has the notices topic, which e-mail alone receives.
  */
 public final class NotificationHub extends ComponentResource {
     public static final String TYPE = "deletion-guard:notifications:NotificationHub";
@@ -34,7 +35,7 @@ public final class NotificationHub extends ComponentResource {
         Provider provider = ChildOptions.requireProvider(args.provider(), TYPE);
 
         Topic topic = new Topic(name + "-topic", TopicArgs.builder()
-                .name(args.names().hubTopic())
+                .name(args.topicName())
                 .build(), ChildOptions.of(this, provider));
         this.topicArn = topic.arn();
 
@@ -77,12 +78,14 @@ public final class NotificationHub extends ComponentResource {
 
     static String renderPolicy(NotificationHubArgs args) {
         ResourceNames names = args.names();
-        String topicArn = names.hubTopicArn(args.region());
+        String topicArn = Arns.snsTopic(args.region(), names.securityAccountId(), args.topicName());
         JsonObject policy = args.topicPolicy().fill(Map.of(
                 "securityAccountRoot", Arns.accountRoot(names.securityAccountId()),
+                "topicArn", topicArn));
+        args.alarms().ifPresent(alarms -> policy.getAsJsonArray("Statement").add(alarms.statement().fill(Map.of(
                 "topicArn", topicArn,
-                "guardedAccountIds", args.publisherAccounts(),
-                "guardAlarmArns", names.alarmArnInAnyAccount(args.region())));
+                "guardedAccountIds", alarms.accountIds(),
+                "guardAlarmArns", names.alarmArnInAnyAccount(args.region())))));
         args.eventRules().ifPresent(rules -> policy.getAsJsonArray("Statement").add(rules.statement().fill(Map.of(
                 "topicArn", topicArn,
                 "securityAccountId", names.securityAccountId(),

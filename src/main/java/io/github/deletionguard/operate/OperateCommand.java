@@ -169,7 +169,9 @@ public final class OperateCommand {
     private static List<String> notifyRules(GuardConfig config, PolicyFiles policyFiles) {
         Optional<String> remediationDocument = PreparedRemediation.prepare(config, policyFiles)
                 .map(remediation -> remediation.names().remediationDocument());
-        return PreparedForwarding.prepare(config, policyFiles, remediationDocument).centralRules().stream()
-                .map(PreparedForwarding.CentralRule::name).toList();
+        PreparedForwarding forwarding = PreparedForwarding.prepare(config, policyFiles, remediationDocument);
+        // An approval's notice rule is checked like the paging rules: the approved call is left out of those.
+        return java.util.stream.Stream.concat(forwarding.centralRules().stream().map(PreparedForwarding.CentralRule::name),
+                forwarding.approvalNotices().stream().map(PreparedForwarding.ApprovalNotice::name)).toList();
     }
 }

@@ -16,7 +16,7 @@ import java.util.Map;
  * program's names, sessions in the accounts, the bounded fan-out, and time (a clock and a
  * sleeper that tests replace, so no test waits for real).
  *
- * @param notifyRules          the central bus's rules this stack deploys, one per notified kind
+ * @param notifyRules          the central bus's rules this stack deploys, one per notified kind and one per approval in force
  * @param organizationPolicies the SCP (its parts) and RCP this stack attaches, rendered as {@code pulumi up} renders them
  * @param secureValues         the stack file's {@code secure:} ciphertexts by full config key
  */

@@ -31,7 +31,9 @@ final class DeletionExceptionsSection {
             if (active) {
                 text.append("      renders ").append(String.join(", ", strings(approval.get("serviceControlPolicyStatements"))))
                         .append(Boolean.TRUE.equals(approval.get("remediationRuleSkipsIt"))
-                                ? "; the remediation rule leaves it alone" : "").append('\n');
+                                ? "; the remediation rule leaves it alone" : "")
+                        .append("; notified as approved by ").append(approval.get("noticeRule"))
+                        .append(" on the notices topic, not paged").append('\n');
             }
         }
         for (Object entry : (List<?>) review.get("ephemeralScopes")) {

@@ -6,6 +6,7 @@ import io.github.deletionguard.config.DeletionExceptions;
 import io.github.deletionguard.config.EphemeralScope;
 import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.documents.PolicyFiles;
+import io.github.deletionguard.naming.ResourceNames;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,6 +53,8 @@ public final class DeletionExceptionsReview {
             boolean undoes = approval.resource().kind() == ApprovedResource.Kind.KEY
                     ? config.remediation().cancelKeyDeletion() : config.remediation().restoreSecret();
             entry.put("remediationRuleSkipsIt", active && undoes);
+            // The paging rule leaves the approved call to this rule, which notifies it on the notices topic.
+            entry.put("noticeRule", active ? ResourceNames.of(config).approvalNoticeRule(approval.id()) : "");
             entry.put("serviceControlPolicyStatements", active
                     ? policies.deletionExemptions().statementIdsFor(approval) : List.of());
             approvals.add(entry);

@@ -2,7 +2,6 @@ package io.github.deletionguard.remediation;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.github.deletionguard.awsapi.ApiCall;
 import io.github.deletionguard.awsapi.EventField;
 import io.github.deletionguard.config.ApprovedDeletion;
 import io.github.deletionguard.config.ApprovedResource;
@@ -13,7 +12,7 @@ import io.github.deletionguard.documents.PolicyFiles;
 import io.github.deletionguard.documents.PolicyTemplate;
 import io.github.deletionguard.naming.Arns;
 import io.github.deletionguard.naming.ResourceNames;
-import io.github.deletionguard.patterns.CallPatterns;
+import io.github.deletionguard.patterns.ApprovedCalls;
 import io.github.deletionguard.patterns.EventPattern;
 import io.github.deletionguard.patterns.PatternLimits;
 
@@ -25,8 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import static io.github.deletionguard.patterns.EventPattern.Match.exists;
-import static io.github.deletionguard.patterns.EventPattern.Match.noneOf;
 
 /**
  * What every account and region needs to undo deletions, prepared once per run before any
@@ -78,7 +75,7 @@ public record PreparedRemediation(
         PARAMETER_FIELDS.forEach((parameter, field) -> inputPaths.put(parameter, field.inputPath()));
         List<BreakGlassRole> breakGlassRoles = config.organization().breakGlassRoles();
         List<ApprovedDeletion> approvals = config.deletionExceptions().active();
-        // Every approval at once: no account's pattern is longer than that.
+        // Every account's pattern has every approval and an account id of the same length.
         PatternLimits.checked(names.remediationRule(), pattern(settings, breakGlassRoles, approvals, ANY_ACCOUNT_ID));
         return Optional.of(new PreparedRemediation(
                 settings,
@@ -96,79 +93,39 @@ public record PreparedRemediation(
 
     /**
      * The remediation rule's pattern in one account (or {@code ${AWS::AccountId}} in a StackSet
-     * template): the deletions switched on, succeeded, by anyone but that account's break-glass roles.
+     * template): the deletions switched on, succeeded, by anyone but that account's break-glass
+     * roles, and not an approved deletion. Every account's rule carries every approval: an
+     * approval's role and resource ARNs name their own account, so another account's events never
+     * match them, and a StackSet template, which is the same for every account, skips the approved
+     * deletions of the accounts it reaches like the provider engine does.
      */
     public String pattern(String accountId) {
-        List<ApprovedDeletion> inAccount = approvals.stream()
-                .filter(approval -> approval.resource().account().equals(accountId)).toList();
-        return pattern(settings, breakGlassRoles, inAccount, accountId).render();
+        return pattern(settings, breakGlassRoles, approvals, accountId).render();
     }
 
     /**
      * Deletions that succeeded in the account, of the kinds switched on, by anyone but its
-     * break-glass roles, and not an approved deletion (see {@link #notExempt}).
+     * break-glass roles, and not an approved deletion (see {@link ApprovedCalls#exceptExempt}).
+     * Break-glass roles are compared by the exact ARNs of the account's own roles: a wildcard for
+     * the account would also match a role whose path ends in {@code :role/}, which the SCP's
+     * ArnLike does not exempt.
      */
     static EventPattern pattern(RemediationSettings settings, List<BreakGlassRole> breakGlassRoles,
                                 List<ApprovedDeletion> approvals, String accountId) {
         List<String> breakGlass = breakGlassRoles.stream().map(role -> role.arnIn(accountId)).toList();
         List<EventPattern> undone = new ArrayList<>();
         if (settings.cancelKeyDeletion()) {
-            undone.add(notExempt(CallPatterns.succeeded(CallPatterns.anyOf(List.of(ApiCall.SCHEDULE_KEY_DELETION))),
-                    breakGlass, approvalsOf(approvals, ApprovedResource.Kind.KEY), EventField.RESPONSE_KEY_ID));
+            undone.add(exempting(ApprovedResource.Kind.KEY, breakGlass, approvals));
         }
         if (settings.restoreSecret()) {
-            undone.add(notExempt(CallPatterns.succeeded(CallPatterns.recoverableSecretDeletion()),
-                    breakGlass, approvalsOf(approvals, ApprovedResource.Kind.SECRET), EventField.RESPONSE_SECRET_ARN));
+            undone.add(exempting(ApprovedResource.Kind.SECRET, breakGlass, approvals));
         }
         return undone.size() == 1 ? undone.get(0) : EventPattern.anyOf(undone);
     }
 
-    private static List<ApprovedDeletion> approvalsOf(List<ApprovedDeletion> approvals, ApprovedResource.Kind kind) {
-        return approvals.stream().filter(approval -> approval.resource().kind() == kind).toList();
-    }
-
-    /**
-     * Break-glass deletions are intended. The role is recognised by the session issuer's ARN,
-     * which keeps the role's path (the assumed-role ARN in userIdentity.arn does not), compared
-     * with the exact ARNs of the account's own break-glass roles: a wildcard for the account
-     * would also match a role whose path ends in {@code :role/}, which the SCP's ArnLike does
-     * not exempt. Callers without a session issuer (IAM users, the root user) are never exempt;
-     * they need their own branch because anything-but never matches an absent field.
-     * <p>
-     * An approved deletion is intended too: it is undone unless both its caller is an approved
-     * role and its resource an approved one (exact ARNs, as the service answered them). Event
-     * Ruler keeps one condition per field and branch, so the two exemptions are one {@code $or}:
-     * no issuer; an issuer neither break-glass nor approved; or an issuer not break-glass on a
-     * resource not approved. EventBridge cannot say "none of several wildcards", so when a secret
-     * is approved by name pattern the resource branch is left out and the role alone decides; the
-     * SCP confines that role to its approved resources. Rules cannot read the time: the first run
-     * on or after {@code until} renders the rule without the exemption, and until then the SCP
-     * denies the role the call, so the skip has nothing to let through.
-     */
-    private static EventPattern notExempt(EventPattern deletion, List<String> breakGlass,
-                                          List<ApprovedDeletion> approvals, EventField resourceField) {
-        if (approvals.isEmpty()) {
-            if (breakGlass.isEmpty()) {
-                return deletion;
-            }
-            String userIdentity = "detail.userIdentity";
-            String issuer = EventField.SESSION_ISSUER_ARN.within(userIdentity);
-            return deletion.withAnyOf(userIdentity, List.of(
-                    EventPattern.empty().with(issuer, exists(false)),
-                    EventPattern.empty().with(issuer, noneOf(breakGlass))));
-        }
-        String issuer = EventField.SESSION_ISSUER_ARN.within("detail");
-        List<String> exempt = new ArrayList<>(breakGlass);
-        approvals.stream().map(ApprovedDeletion::principal).sorted().distinct().forEach(exempt::add);
-        List<EventPattern> branches = new ArrayList<>(List.of(
-                EventPattern.empty().with(issuer, exists(false)),
-                EventPattern.empty().with(issuer, noneOf(exempt))));
-        if (approvals.stream().noneMatch(approval -> approval.resource().isPattern())) {
-            EventPattern otherResource = EventPattern.empty().with(resourceField.within("detail"),
-                    noneOf(approvals.stream().map(approval -> approval.resource().arn()).sorted().distinct().toList()));
-            branches.add(breakGlass.isEmpty() ? otherResource : otherResource.with(issuer, noneOf(breakGlass)));
-        }
-        return deletion.withAnyOf("detail", branches);
+    private static EventPattern exempting(ApprovedResource.Kind kind, List<String> breakGlass, List<ApprovedDeletion> approvals) {
+        return ApprovedCalls.exceptExempt(ApprovedCalls.undoableDeletion(kind), breakGlass, ApprovedCalls.ofKind(approvals, kind),
+                ApprovedCalls.resourceField(kind));
     }
 
     /** The Automation parameters for one account, as the target's input transformer template. */

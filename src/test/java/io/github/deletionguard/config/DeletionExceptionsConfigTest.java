@@ -133,6 +133,20 @@ class DeletionExceptionsConfigTest {
         assertTrue(config.load().deletionExceptions().active().get(0).resource().isPattern());
     }
 
+    /** The ticket, approver and reason are literal text of the approval's EventBridge notice. */
+    @Test
+    void theApprovalsWordsMustFitItsNotice() {
+        List<String> issues = describe(ConfigBuilder.stackFile("prod").set(APPROVALS, """
+                [{"resource":"%s","until":"2026-12-20","ticket":"CHG-<1>","approvedBy":"<cab>","reason":"%s",
+                  "principal":"%s"}]""".formatted(KEY, "x".repeat(513), PIPELINE)));
+
+        assertEquals(List.of(
+                APPROVALS + "[0].ticket: 'CHG-<1>' is not a change reference.",
+                APPROVALS + "[0].approvedBy: contains '<' or '>', which EventBridge would read as a placeholder of the"
+                        + " approval's notice.",
+                APPROVALS + "[0].reason: is 513 characters; the approval's notice takes at most 512."), issues);
+    }
+
     /** The problems only: the fixes are checked where they are long enough to matter. */
     private static List<String> describe(ConfigBuilder config) {
         return config.issues().stream().map(issue -> issue.field() + ": " + issue.problem()).toList();

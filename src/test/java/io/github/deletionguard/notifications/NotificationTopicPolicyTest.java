@@ -24,9 +24,11 @@ import static io.github.deletionguard.testing.IamSimulator.Decision.ImplicitlyDe
 class NotificationTopicPolicyTest {
     private static final String TOPIC = "arn:aws:sns:eu-central-1:222222222222:deletion-guard-notifications";
 
-    private static String policyIn(OfflineEngine.Run run, String region) {
+    private static final String NOTICES = "arn:aws:sns:eu-central-1:222222222222:deletion-guard-notices";
+
+    private static String policyOf(OfflineEngine.Run run, String policyName) {
         return Deployments.ofType(run, TopicPolicy.class).stream()
-                .filter(policy -> policy.provider().orElseThrow().region().equals(region))
+                .filter(policy -> policy.name().equals(policyName))
                 .map(policy -> policy.input("policy")).findFirst().orElseThrow();
     }
 
@@ -36,14 +38,16 @@ class NotificationTopicPolicyTest {
             OfflineEngine.Run run = Deployments.ofStackFile(stack);
             for (PlannedResource policy : Deployments.ofType(run, TopicPolicy.class)) {
                 String region = policy.provider().orElseThrow().region();
-                GoldenFiles.assertMatches("notifications/" + stack + "-topic-policy-" + region + ".json", policy.input("policy"));
+                String file = policy.name().startsWith("notices-") ? stack + "-notices-topic-policy.json"
+                        : stack + "-topic-policy-" + region + ".json";
+                GoldenFiles.assertMatches("notifications/" + file, policy.input("policy"));
             }
         }
     }
 
     @Test
     void onlyGuardAlarmsOfTheOrganizationsAccountsMayPublish() {
-        JsonObject policy = JsonParser.parseString(policyIn(Deployments.ofStackFile("prod"), "eu-central-1")).getAsJsonObject();
+        JsonObject policy = JsonParser.parseString(policyOf(Deployments.ofStackFile("prod"), "notifications-eu-central-1-topic-policy")).getAsJsonObject();
         String ourAlarm = "arn:aws:cloudwatch:eu-central-1:111111111111:alarm:deletion-guard-kms-errors";
 
         new DecisionTable("hub topic policy")
@@ -60,8 +64,31 @@ class NotificationTopicPolicyTest {
                 .assertDecisions();
     }
 
+    /** Notices page nobody, so only what is meant to be a notice may publish there: the approvals' central rules. */
+    @Test
+    void onlyTheApprovalNoticeRulesPublishNotices() {
+        JsonObject policy = JsonParser.parseString(policyOf(Deployments.ofStackFile("prod"), "notices-topic-policy")).getAsJsonObject();
+        String bus = "arn:aws:events:eu-central-1:222222222222:rule/deletion-guard-deletion-events/";
+
+        new DecisionTable("notices topic policy")
+                .expect(Allowed, service("the approval's notice rule", "events.amazonaws.com", "222222222222",
+                        bus + "deletion-guard-notify-approved-7fcff1fb", policy, NOTICES))
+                .expect(ImplicitlyDenied, service("a paging central rule", "events.amazonaws.com", "222222222222",
+                        bus + "deletion-guard-notify-key-deletion", policy, NOTICES))
+                .expect(ImplicitlyDenied, service("our alarm in a guarded account", "cloudwatch.amazonaws.com", "111111111111",
+                        "arn:aws:cloudwatch:eu-central-1:111111111111:alarm:deletion-guard-kms-errors", policy, NOTICES))
+                .expect(ImplicitlyDenied, new Case("a role in a guarded account", List.of(IamSimulator.fullAwsAccess()), List.of(),
+                        policy, new Request("arn:aws:iam::111111111111:role/Admin", "sns:Publish", NOTICES, Map.of())))
+                .assertDecisions();
+    }
+
     private static Case service(String name, String service, String sourceAccount, String sourceArn, JsonObject policy) {
-        return new Case(name, List.of(), List.of(), policy, new Request(service, "sns:Publish", TOPIC,
+        return service(name, service, sourceAccount, sourceArn, policy, TOPIC);
+    }
+
+    private static Case service(String name, String service, String sourceAccount, String sourceArn, JsonObject policy,
+                                String topicArn) {
+        return new Case(name, List.of(), List.of(), policy, new Request(service, "sns:Publish", topicArn,
                 Map.of("aws:SourceAccount", sourceAccount, "aws:SourceArn", sourceArn)));
     }
 }

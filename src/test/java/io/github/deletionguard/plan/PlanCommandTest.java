@@ -261,7 +261,8 @@ class PlanCommandTest {
         assertTrue(text.contains("  deletion-guard-kms-errors  management eu-central-1: Sum of KmsErrors >= 20 in 1 of 1 periods of 300 s;"
                 + " missing data notBreaching\n"), text);
         String checklist = text.substring(text.indexOf("\nAfter the first pulumi up:\n"));
-        assertTrue(checklist.contains("      secops@example.com: eu-central-1, eu-west-1\n"), checklist);
+        assertTrue(checklist.contains("      secops@example.com: deletion-guard-notices (eu-central-1), deletion-guard-notifications"
+                + " (eu-central-1), deletion-guard-notifications (eu-west-1)\n"), checklist);
         assertTrue(checklist.contains("aws sns confirm-subscription --region eu-west-1 --topic-arn"
                 + " arn:aws:sns:eu-west-1:222222222222:deletion-guard-notifications --token <token> --authenticate-on-unsubscribe true"), checklist);
         assertTrue(checklist.contains("      payments/db-master (security eu-central-1)\n"), checklist);

@@ -40,7 +40,8 @@ class PlanDeletionExceptionsTest {
                  Legacy card-token key of the retired tokenizer v1; data re-encrypted under alias/payments-data
                       until 2026-12-20 (18 days left): kms:ScheduleKeyDeletion until 2026-12-20T00:00:00Z, window at least the minimum
                       renders ApprovedDeleter1OnlyApprovedResources, ApprovedDeleter1OnlyApprovedCalls, ApprovedDeleter1Until20261220;\
-                 the remediation rule leaves it alone
+                 the remediation rule leaves it alone; notified as approved by deletion-guard-notify-approved-7fcff1fb on the\
+                 notices topic, not paged
                   SCP size 9503 characters (8195 without the exceptions) in 1 part(s) of at most 10240
                 """), text);
     }

@@ -2,6 +2,7 @@ package io.github.deletionguard.remediation;
 
 import com.google.gson.JsonObject;
 import com.pulumi.aws.cloudwatch.EventRule;
+import io.github.deletionguard.baseline.StackSetBaseline;
 import io.github.deletionguard.config.ApprovedDeletion;
 import io.github.deletionguard.config.ApprovedResource;
 import io.github.deletionguard.config.BreakGlassRole;
@@ -119,6 +120,42 @@ class ApprovedDeletionRemediationTest {
 
         assertTrue(during.contains("arn:aws:iam::444444444444:role/ci/payments-deployer"), during);
         assertEquals(never, after);
+    }
+
+    /**
+     * A StackSet template is one text for every account it reaches: its remediation rule carries
+     * every approval, so an approved deletion in an account of the OUs is left alone too, and
+     * another account's events never match an approval (its ARNs name its own account).
+     */
+    @Test
+    void theStackSetsRemediationRuleLeavesAnOuAccountsApprovedDeletionAlone() {
+        String workload = "055555555555";
+        String key = "arn:aws:kms:eu-central-1:055555555555:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
+        ConfigBuilder org = ConfigBuilder.stackFile("org").set("approvedDeletions", """
+                [{"resource":"%s","until":"2026-12-20","ticket":"CHG-9","approvedBy":"cab","reason":"retired",
+                  "principal":"arn:aws:iam::055555555555:role/ci/deployer"}]""".formatted(key));
+        String template = StackSetBaseline.templateBody(org.run(),
+                "deletion-guard-member-baseline-regional");
+        JsonObject schedule = cloudTrailRecord("schedule-key-deletion.json");
+        schedule.addProperty("recipientAccountId", workload);
+        schedule.addProperty("awsRegion", "eu-central-1");
+        schedule.getAsJsonObject("responseElements").addProperty("keyId", key);
+
+        Map<String, Boolean> undone = new LinkedHashMap<>();
+        for (String account : List.of(workload, "222222222222")) {
+            JsonObject event = schedule.deepCopy();
+            event.addProperty("recipientAccountId", account);
+            String pattern = StackSetBaseline.ofType(
+                            StackSetBaseline.resolved(template, account, "eu-central-1"),
+                            "AWS::Events::Rule").stream()
+                    .filter(rule -> rule.get("Name").getAsString().equals("deletion-guard-remediate-deletion"))
+                    .findFirst().orElseThrow().get("EventPattern").getAsString();
+            undone.put(account + " approved role", EventRuleMatcher.matches(pattern, apiCall(calledByRole(event, "/ci/", "deployer"))));
+            undone.put(account + " another role", EventRuleMatcher.matches(pattern, apiCall(calledByRole(event, "/", "Admin"))));
+        }
+
+        assertEquals(Map.of(workload + " approved role", false, workload + " another role", true,
+                "222222222222 approved role", true, "222222222222 another role", true), undone);
     }
 
     private static String remediationPattern(ConfigBuilder config) {

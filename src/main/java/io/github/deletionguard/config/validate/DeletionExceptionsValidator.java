@@ -33,7 +33,10 @@ public final class DeletionExceptionsValidator {
     public static final int LONGEST_APPROVAL_DAYS = 30;
     private static final String APPROVALS = qualified("approvedDeletions");
     private static final String SCOPES = qualified("ephemeralScopes");
-    private static final Pattern TICKET = Pattern.compile("\\S{2,64}");
+    /** A ticket is also literal text of the approval's notice: no angle brackets (see {@link #checkNoticeText}). */
+    private static final Pattern TICKET = Pattern.compile("[^\\s<>]{2,64}");
+    private static final int MAX_APPROVED_BY_CHARACTERS = 128;
+    private static final int MAX_REASON_CHARACTERS = 512;
     private static final Pattern SCOPE_NAME = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?");
     private static final Pattern ORG_PATH = Pattern.compile("(o-[a-z0-9]{10,32})/r-[0-9a-z]{4,32}/((?:ou-[0-9a-z]{4,32}-[0-9a-z]{8,32}/)+)");
 
@@ -72,7 +75,7 @@ public final class DeletionExceptionsValidator {
         checkUntil(path + ".until", approval.until());
         if (!TICKET.matcher(approval.ticket()).matches()) {
             issues.add(path + ".ticket", "'" + approval.ticket() + "' is not a change reference.",
-                    "write the ticket id the approval is recorded under, 2-64 characters without spaces (e.g. CHG-1234).");
+                    "write the ticket id the approval is recorded under, 2-64 characters without spaces or angle brackets (e.g. CHG-1234).");
         }
         if (approval.approvedBy().isBlank()) {
             issues.add(path + ".approvedBy", "is blank.", "name the person or board who approved the deletion.");
@@ -80,7 +83,26 @@ public final class DeletionExceptionsValidator {
         if (approval.reason().isBlank()) {
             issues.add(path + ".reason", "is blank.", "say why the resource is deleted, for whoever reviews the file.");
         }
+        checkNoticeText(path + ".approvedBy", approval.approvedBy(), MAX_APPROVED_BY_CHARACTERS);
+        checkNoticeText(path + ".reason", approval.reason(), MAX_REASON_CHARACTERS);
         checkPrincipal(path + ".principal", approval.principal(), resource.account());
+    }
+
+    /**
+     * The ticket, approver and reason are literal text of the approval's notice, an EventBridge
+     * input template: EventBridge reads {@code <name>} there as a placeholder and refuses the
+     * target when no input path has that name. The lengths keep every notice well inside the
+     * template's 8,192-character quota and readable in a mail.
+     */
+    private void checkNoticeText(String path, String text, int maxCharacters) {
+        if (text.contains("<") || text.contains(">")) {
+            issues.add(path, "contains '<' or '>', which EventBridge would read as a placeholder of the approval's notice.",
+                    "write it without angle brackets.");
+        }
+        if (text.length() > maxCharacters) {
+            issues.add(path, "is " + text.length() + " characters; the approval's notice takes at most " + maxCharacters + ".",
+                    "shorten it and put the details in the ticket.");
+        }
     }
 
     private void checkUntil(String path, LocalDate until) {

@@ -83,8 +83,17 @@ public final class Status {
                 .anyMatch(member -> member.id().equals(place.account()) && member.regions().contains(place.region()));
     }
 
+    /** The hub of the region and, in the home region, the notices topic: every address must receive both. */
     List<Finding> subscriptions(AccountClients clients, Place place) {
-        String topicArn = operation.names().hubTopicArn(place.region());
+        List<Finding> findings = new ArrayList<>(subscriptions(clients, place, operation.names().hubTopicArn(place.region()), ""));
+        if (place.region().equals(operation.homeRegion())) {
+            findings.addAll(subscriptions(clients, place, operation.names().noticeTopicArn(), " (notices topic)"));
+        }
+        return findings;
+    }
+
+    /** @param topicLabel what tells the topic apart in a finding's detail, after the address */
+    private List<Finding> subscriptions(AccountClients clients, Place place, String topicArn, String topicLabel) {
         String check = "subscription";
         try {
             List<Subscription> subscriptions = clients.sns().listSubscriptionsByTopicPaginator(request -> request.topicArn(topicArn))
@@ -97,16 +106,16 @@ public final class Status {
                     findings.add(Finding.fail(check, place, email + " is not subscribed to " + topicArn,
                             "run 'pulumi up' again: the stack subscribes every notificationEmails address."));
                 } else if (found.get().subscriptionArn().equals("PendingConfirmation")) {
-                    findings.add(Finding.fail(check, place, email + " has not confirmed its subscription: nothing reaches it",
+                    findings.add(Finding.fail(check, place, email + " has not confirmed its subscription" + topicLabel + ": nothing reaches it",
                             "open the confirmation mail and confirm with authentication (README: after the first up):"
                                     + " aws sns confirm-subscription --topic-arn " + topicArn + " --token <token> --authenticate-on-unsubscribe true"));
                 } else {
                     Map<String, String> attributes = clients.sns().getSubscriptionAttributes(request ->
                             request.subscriptionArn(found.get().subscriptionArn())).attributes();
                     if ("true".equals(attributes.get("ConfirmationWasAuthenticated"))) {
-                        findings.add(Finding.pass(check, place, email + " confirmed with authentication"));
+                        findings.add(Finding.pass(check, place, email + " confirmed with authentication" + topicLabel));
                     } else {
-                        findings.add(Finding.warn(check, place, email + " confirmed through the mail link: anyone holding one"
+                        findings.add(Finding.warn(check, place, email + " confirmed through the mail link" + topicLabel + ": anyone holding one"
                                         + " of its mails can unsubscribe it without credentials",
                                 "unsubscribe and subscribe again, then confirm with --authenticate-on-unsubscribe true."));
                     }

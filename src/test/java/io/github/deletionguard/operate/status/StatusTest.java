@@ -53,14 +53,25 @@ class StatusTest {
         @Test
         void failsOnAPendingConfirmationAndSaysHowToConfirmWithAuthentication() {
             Run run = status(new RecordedAws("pending-subscription", "prod")).exits(1);
-            assertTrue(run.fixOf("FAIL", "subscription", HUB, "platform-oncall@example.com has not confirmed")
+            assertTrue(run.fixOf("FAIL", "subscription", HUB, "platform-oncall@example.com has not confirmed its subscription:")
                     .contains("--authenticate-on-unsubscribe true"));
+        }
+
+        /** The home region's notices topic is checked like the hub: approvals' notices reach only confirmed addresses. */
+        @Test
+        void checksTheNoticesTopicInTheHomeRegionToo() {
+            Run run = status(new RecordedAws("pending-subscription", "prod")).exits(1);
+            assertTrue(run.fixOf("FAIL", "subscription", HUB,
+                    "platform-oncall@example.com has not confirmed its subscription (notices topic)")
+                    .contains("--topic-arn arn:aws:sns:eu-central-1:222222222222:deletion-guard-notices"));
+            run.line("PASS", "subscription", HUB, "secops@example.com confirmed with authentication (notices topic)");
         }
 
         @Test
         void failsOnAnAddressThatIsNotSubscribed() {
             status(new RecordedAws("prod").answering("sns", "ListSubscriptionsByTopic", subscriptions("secops@example.com")))
-                    .exits(1).line("FAIL", "subscription", HUB, "platform-oncall@example.com is not subscribed");
+                    .exits(1).line("FAIL", "subscription", HUB,
+                            "platform-oncall@example.com is not subscribed to arn:aws:sns:eu-central-1:222222222222:deletion-guard-notifications");
         }
 
         @Test
@@ -69,14 +80,14 @@ class StatusTest {
                     "<GetSubscriptionAttributesResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><GetSubscriptionAttributesResult>"
                             + "<Attributes><entry><key>ConfirmationWasAuthenticated</key><value>false</value></entry></Attributes>"
                             + "</GetSubscriptionAttributesResult></GetSubscriptionAttributesResponse>"));
-            run.line("WARN", "subscription", HUB, "secops@example.com confirmed through the mail link");
+            run.line("WARN", "subscription", HUB, "secops@example.com confirmed through the mail link:");
             run.exits(0);
         }
 
         @Test
         void errsWhenTheTopicCannotBeRead() {
             status(new RecordedAws("prod").failing("sns", "ListSubscriptionsByTopic", "AuthorizationError"))
-                    .exits(1).line("ERROR", "subscription", HUB, "AuthorizationError");
+                    .exits(1).line("ERROR", "subscription", HUB, "cannot read arn:aws:sns:eu-central-1:222222222222:deletion-guard-notifications");
         }
     }
 
