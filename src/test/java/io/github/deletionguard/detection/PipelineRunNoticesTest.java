@@ -27,8 +27,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static io.github.deletionguard.testing.PlannedResources.named;
@@ -287,6 +289,26 @@ class PipelineRunNoticesTest {
         assertTrue(Deployments.components(staging, PipelineRunNotices.TYPE).isEmpty());
         assertEquals(List.of(), Deployments.ofType(staging, MetricAlarm.class).stream()
                 .filter(alarm -> alarm.input("name").contains("pipeline")).toList());
+    }
+
+    /** The figures the README gives: 7 account-pinned ARNs of 51 characters fit, 8 do not; 9 every-account ones fit. */
+    @Test
+    void theFilterPatternLimitAdmitsSevenPinnedOrNineEveryAccountRoles() {
+        assertEquals(List.of(true, false, true, false), List.of(fits(7, "arn:aws:iam::444444444444:role/ci/payments-deploy%02d"),
+                fits(8, "arn:aws:iam::444444444444:role/ci/payments-deploy%02d"), fits(9, "arn:aws:iam::*:role/ci/platform-deploy%02d"),
+                fits(10, "arn:aws:iam::*:role/ci/platform-deploy%02d")));
+    }
+
+    private static boolean fits(int count, String arnFormat) {
+        List<String> roles = IntStream.range(0, count).mapToObj(i -> "\"" + arnFormat.formatted(i) + "\"").toList();
+        try {
+            PreparedForwarding.prepare(ConfigBuilder.stackFile("prod").set("pipelineRoles", roles.toString()).load(),
+                    PolicyFiles.inProjectRoot(), Optional.empty());
+            return true;
+        } catch (InvalidPolicyException e) {
+            assertTrue(e.getMessage().contains("allows 1024"), e.getMessage());
+            return false;
+        }
     }
 
     /** Each role costs the paging pattern its ARN and some 60 characters; the 1,024-character limit decides how many fit. */
