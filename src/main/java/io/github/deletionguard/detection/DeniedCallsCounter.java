@@ -4,12 +4,9 @@ import com.pulumi.aws.Provider;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.cloudwatch.LogMetricFilter;
-import com.pulumi.aws.cloudwatch.LogMetricFilterArgs;
 import com.pulumi.aws.cloudwatch.LogResourcePolicy;
 import com.pulumi.aws.cloudwatch.LogResourcePolicyArgs;
 import com.pulumi.aws.cloudwatch.MetricAlarm;
-import com.pulumi.aws.cloudwatch.MetricAlarmArgs;
-import com.pulumi.aws.cloudwatch.inputs.LogMetricFilterMetricTransformationArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -46,29 +43,14 @@ public final class DeniedCallsCounter extends ComponentResource {
                 .policyName(denied.alarmName())
                 .policyDocument(denied.resourcePolicy())
                 .build(), ChildOptions.of(this, provider));
-        new LogMetricFilter(name + "-filter", LogMetricFilterArgs.builder()
-                .name(denied.alarmName())
-                .logGroupName(logGroup.name())
-                .pattern(denied.filterPattern())
-                .metricTransformation(LogMetricFilterMetricTransformationArgs.builder()
-                        .namespace(denied.metricNamespace())
-                        .name(denied.metricName())
-                        .value("1")
-                        .unit("Count")
-                        .build())
-                .build(), ChildOptions.of(this, provider));
-        new MetricAlarm(name + "-alarm", MetricAlarmArgs.builder()
+        new LogMetricFilter(name + "-filter", CountingMetric.filter(denied.alarmName(), logGroup.name(), denied.filterPattern(),
+                denied.metricNamespace(), denied.metricName()), ChildOptions.of(this, provider));
+        new MetricAlarm(name + "-alarm", CountingMetric.alarm(denied.metricNamespace(), denied.metricName())
                 .name(denied.alarmName())
                 .alarmDescription(denied.alarmDescription())
-                .namespace(denied.metricNamespace())
-                .metricName(denied.metricName())
-                .statistic("Sum")
-                .comparisonOperator("GreaterThanOrEqualToThreshold")
-                .threshold(1.0)
                 .period(PERIOD_SECONDS)
                 .evaluationPeriods(1)
                 .datapointsToAlarm(1)
-                .treatMissingData("notBreaching")
                 .alarmActions(args.hubTopicArn().applyValue(List::of))
                 .build(), ChildOptions.of(this, provider));
         denied.pipelineRuns().ifPresent(runs -> new PipelineRunNotices(name + "-pipeline-runs", new PipelineRunNotices.Args(

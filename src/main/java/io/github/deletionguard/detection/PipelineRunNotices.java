@@ -6,11 +6,8 @@ import com.pulumi.aws.cloudwatch.EventRuleArgs;
 import com.pulumi.aws.cloudwatch.EventTarget;
 import com.pulumi.aws.cloudwatch.EventTargetArgs;
 import com.pulumi.aws.cloudwatch.LogMetricFilter;
-import com.pulumi.aws.cloudwatch.LogMetricFilterArgs;
 import com.pulumi.aws.cloudwatch.MetricAlarm;
-import com.pulumi.aws.cloudwatch.MetricAlarmArgs;
 import com.pulumi.aws.cloudwatch.inputs.EventTargetInputTransformerArgs;
-import com.pulumi.aws.cloudwatch.inputs.LogMetricFilterMetricTransformationArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -42,26 +39,17 @@ public final class PipelineRunNotices extends ComponentResource {
         super(TYPE, name, options);
         Provider provider = ChildOptions.requireProvider(args.provider(), TYPE);
         PreparedForwarding.PipelineRuns runs = args.pipelineRuns();
-        new LogMetricFilter(name + "-filter", LogMetricFilterArgs.builder()
-                .name(runs.filterName())
-                .logGroupName(args.logGroupName())
-                .pattern(runs.filterPattern())
-                .metricTransformation(LogMetricFilterMetricTransformationArgs.builder()
-                        .namespace(args.metricNamespace())
-                        .name(runs.metricName())
-                        .value("1")
-                        .unit("Count")
-                        .build())
-                .build(), ChildOptions.of(this, provider));
+        new LogMetricFilter(name + "-filter", CountingMetric.filter(runs.filterName(), args.logGroupName(), runs.filterPattern(),
+                args.metricNamespace(), runs.metricName()), ChildOptions.of(this, provider));
         // No actions: its return to OK is what the rule below listens for.
-        new MetricAlarm(name + "-alarm", alarmArgs(runs, args.metricNamespace())
+        new MetricAlarm(name + "-alarm", CountingMetric.alarm(args.metricNamespace(), runs.metricName())
                 .name(runs.alarmName())
                 .alarmDescription(runs.alarmDescription())
                 .period(PreparedForwarding.PipelineRuns.PERIOD_SECONDS)
                 .evaluationPeriods(1)
                 .datapointsToAlarm(1)
                 .build(), ChildOptions.of(this, provider));
-        new MetricAlarm(name + "-sustained-alarm", alarmArgs(runs, args.metricNamespace())
+        new MetricAlarm(name + "-sustained-alarm", CountingMetric.alarm(args.metricNamespace(), runs.metricName())
                 .name(runs.sustainedAlarmName())
                 .alarmDescription(runs.sustainedAlarmDescription())
                 .period(ONE_HOUR_SECONDS)
@@ -87,15 +75,5 @@ public final class PipelineRunNotices extends ComponentResource {
                         .build())
                 .build(), ChildOptions.of(this, provider));
         registerOutputs(Map.of("ruleArn", rule.arn()));
-    }
-
-    private static MetricAlarmArgs.Builder alarmArgs(PreparedForwarding.PipelineRuns runs, String namespace) {
-        return MetricAlarmArgs.builder()
-                .namespace(namespace)
-                .metricName(runs.metricName())
-                .statistic("Sum")
-                .comparisonOperator("GreaterThanOrEqualToThreshold")
-                .threshold(1.0)
-                .treatMissingData("notBreaching");
     }
 }

@@ -145,8 +145,8 @@ public record PreparedForwarding(
                                String alarmDescription, String sustainedAlarmName, String sustainedAlarmDescription,
                                String ruleName, String rulePattern, String automationDefinitionArn, String triggerRoleArn,
                                Map<String, String> inputPaths, String inputTemplate) {
-        /** The alarm's period: a run has ended after this long without a denied call. */
-        public static final int PERIOD_SECONDS = 300;
+        /** The alarm's period, the paging alarm's: a run has ended after this long without a denied call. */
+        public static final int PERIOD_SECONDS = DeniedCallsCounter.PERIOD_SECONDS;
         /** The ceiling: denied calls in every one of this many consecutive hours page the hub. */
         public static final int SUSTAINED_HOURS = 3;
         /**
