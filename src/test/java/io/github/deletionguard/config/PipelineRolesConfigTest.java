@@ -23,6 +23,17 @@ class PipelineRolesConfigTest {
     }
 
     @Test
+    void inAccessOnlyTheyChangeNothingAndAWarningSaysSo() {
+        LoadedConfig loaded = ConfigBuilder.stackFile("staging")
+                .set(ROLES, "[\"arn:aws:iam::*:role/ci/platform-deployer\"]").loaded();
+
+        assertEquals(List.of(ROLES + ": is set, but alarmMode access-only counts no denied deletion attempts, so the pipeline"
+                        + " roles change nothing. Fix: remove it, or set alarmMode to any-deletion, where their denied attempts"
+                        + " become one notice per run."),
+                loaded.warnings().stream().map(ConfigIssue::describe).filter(warning -> warning.startsWith(ROLES)).toList());
+    }
+
+    @Test
     void unsetMeansNone() {
         assertEquals(List.of(), ConfigBuilder.stackFile("staging").load().pipelineRoles());
     }
