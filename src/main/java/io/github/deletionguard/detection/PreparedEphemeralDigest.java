@@ -41,6 +41,10 @@ public record PreparedEphemeralDigest(ResourceNames names, List<String> accountI
     /** Long enough to look back on a sandbox's teardowns; the log group holds only ephemeral accounts' events. */
     public static final int RETENTION_DAYS = 90;
 
+    /** What makes the digest's rule, and the paging rules that skip its accounts, grow. */
+    static final String TOO_MANY_ACCOUNTS = "fewer accounts in the ephemeral scopes (each adds its id to this rule and to"
+            + " the paging rules that skip it), or raise the quota to 4,096 and the limit with it.";
+
     public PreparedEphemeralDigest {
         accountIds = List.copyOf(accountIds);
         scopeNames = List.copyOf(scopeNames);
@@ -61,7 +65,7 @@ public record PreparedEphemeralDigest(ResourceNames names, List<String> accountI
         List<String> scopeNames = config.ephemeralAccounts().stream().map(config::ephemeralScopeOf)
                 .flatMap(Optional::stream).map(EphemeralScope::name).sorted().distinct().toList();
         return Optional.of(new PreparedEphemeralDigest(names, accountIds, scopeNames,
-                PatternLimits.checked(names.ephemeralEventsRule(), pattern),
+                PatternLimits.checked(names.ephemeralEventsRule(), pattern, TOO_MANY_ACCOUNTS),
                 RuleState.seeing(digested.stream().anyMatch(NotifiedEvent::readOnlyCalls)),
                 policyFiles.load("ephemeral-events-log-group-policy.json").render(Map.of(
                         "logStreamsArn", names.ephemeralEventsLogGroupArn() + ":*",
@@ -91,7 +95,7 @@ public record PreparedEphemeralDigest(ResourceNames names, List<String> accountI
 
     public String heading() {
         return "deletion-guard daily digest: key and secret deletions in the ephemeral scopes " + String.join(", ", scopeNames)
-                + " (accounts " + String.join(", ", accountIds) + "), which page nobody and are not undone.";
+                + ", which page nobody and are not undone.";
     }
 
     public String hint() {

@@ -217,6 +217,12 @@ public record PreparedForwarding(
             memberRules.add(new MemberRule(concern, name, checked(name, pattern, tooLarge),
                     RuleState.seeing(carried.stream().anyMatch(NotifiedEvent::readOnlyCalls))));
         }
+        Optional<PreparedEphemeralDigest> ephemeralDigest = Optional.empty();
+        try {
+            ephemeralDigest = PreparedEphemeralDigest.prepare(config, names, policyFiles, kinds, scope);
+        } catch (InvalidPolicyException e) {
+            tooLarge.add(e.getMessage());
+        }
         if (!tooLarge.isEmpty()) {
             throw new InvalidPolicyException(String.join("\n", tooLarge));
         }
@@ -235,7 +241,7 @@ public record PreparedForwarding(
                                 .map(names::forwardingRuleArnInAnyAccount).toList())),
                 policyFiles.load("notification-topic-eventbridge-statement.json"),
                 deniedCalls(names, policyFiles, centralRules, config.pipelineRoles()),
-                PreparedEphemeralDigest.prepare(config, names, policyFiles, kinds, scope));
+                ephemeralDigest);
     }
 
     /**

@@ -62,16 +62,15 @@ public record PreparedSummary(ResourceNames names, AutomationDocument document, 
     }
 
     /**
-     * The trigger role is for the program's own rules in the security account's home region: on
-     * the default bus (schedules, alarm state changes) and on the central bus.
+     * The trigger role is for the program's own rules in the security account's home region: by
+     * name on the default bus (schedules, alarm state changes), and on the central bus, whose name
+     * starts with the prefix too, so the one pattern covers its rules. Creating another rule that
+     * uses the role takes iam:PassRole of it as well.
      */
     public String renderTriggerRoleTrust() {
-        String region = names.homeRegion();
-        String account = names.securityAccountId();
         return triggerRoleTrust.render(Map.of(
-                "accountId", account,
-                "ruleArns", List.of(Arns.eventRule(region, account, names.anyName()),
-                        Arns.eventRule(region, account, names.centralBus(), names.anyName()))));
+                "accountId", names.securityAccountId(),
+                "ruleArns", List.of(Arns.eventRule(names.homeRegion(), names.securityAccountId(), names.anyName()))));
     }
 
     public String renderTriggerRolePolicy() {

@@ -18,11 +18,16 @@ public final class PatternLimits {
 
     /** The rendered pattern, or an error naming the rule, its size and the quota. */
     public static String checked(String ruleName, EventPattern pattern) {
+        return checked(ruleName, pattern, "split the rule, or fewer break-glass roles or alarm names in it.");
+    }
+
+    /** Same, with the fix that applies to what makes this rule grow. */
+    public static String checked(String ruleName, EventPattern pattern, String fix) {
         String rendered = pattern.render();
         if (rendered.length() > MAX_EVENT_PATTERN_CHARACTERS) {
             throw new InvalidPolicyException("the event pattern of rule " + ruleName + " is " + rendered.length()
                     + " characters; EventBridge's quota 'Event pattern size' allows " + MAX_EVENT_PATTERN_CHARACTERS
-                    + " by default. Fix: split the rule, or fewer break-glass roles or alarm names in it.");
+                    + " by default. Fix: " + fix);
         }
         return rendered;
     }

@@ -81,4 +81,29 @@ class DetectionGoldenTest {
                         .append("  description: ").append(alarm.input("alarmDescription")).append('\n'));
         GoldenFiles.assertMatches("detection/" + stack + "/denied-calls.txt", deniedCalls.toString());
     }
+
+    /**
+     * The staging sandbox's daily digest: the schedule and the parameters it starts the summary
+     * Automation with, and the summary roles' documents (the digest's rule is in central-rules.txt,
+     * its log group's policy in denied-calls.txt).
+     */
+    @Test
+    void stagingDigestAndSummaryAreTheReviewedOnes() {
+        OfflineEngine.Run run = Deployments.ofStackFile("staging");
+        PlannedResource schedule = named(run, EventRule.class, "ephemeral-digest-schedule");
+        PlannedResource target = named(run, EventTarget.class, "ephemeral-digest-schedule-to-summary");
+        StringBuilder digest = new StringBuilder()
+                .append(schedule.input("name")).append('\n')
+                .append("  schedule: ").append(schedule.input("scheduleExpression")).append('\n')
+                .append("  target: ").append(target.input("arn")).append('\n')
+                .append("  role: ").append(target.input("roleArn")).append('\n')
+                .append("  input: ").append(target.input("input")).append('\n');
+        for (String roleName : new String[]{"event-summary-automation-role", "event-summary-trigger-role"}) {
+            PlannedResource role = named(run, Role.class, roleName);
+            digest.append(role.input("name")).append('\n')
+                    .append("  trust: ").append(role.input("assumeRolePolicy")).append('\n');
+            inlinePolicies(role).forEach((name, policy) -> digest.append("  ").append(name).append(": ").append(policy).append('\n'));
+        }
+        GoldenFiles.assertMatches("detection/staging/ephemeral-digest.txt", digest.toString());
+    }
 }

@@ -1,6 +1,9 @@
 package io.github.deletionguard.detection;
 
+import com.google.gson.JsonObject;
 import com.pulumi.aws.cloudwatch.EventRule;
+import io.github.deletionguard.config.AlarmMode;
+import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.documents.InvalidPolicyException;
 import io.github.deletionguard.documents.PolicyFiles;
 import io.github.deletionguard.patterns.PatternLimits;
@@ -64,8 +67,46 @@ class PatternSizesTest {
     private static Map<String, Integer> sizes(String stack) {
         Map<String, Integer> sizes = new TreeMap<>();
         for (PlannedResource rule : Deployments.ofType(Deployments.ofStackFile(stack), EventRule.class)) {
+            if (rule.input("eventPattern") == null) {
+                continue; // a schedule
+            }
             sizes.merge(rule.input("name"), rule.input("eventPattern").length(), Math::max);
         }
         return sizes;
+    }
+
+    /**
+     * Every ephemeral account adds its id to the digest's rule and to the paging rules it skips:
+     * how many fit in each mode, printed, and one more is refused naming the digest's rule.
+     */
+    @Test
+    void ephemeralAccountsFitUpToAFigureAndOneMoreIsRefusedNamingTheRule() {
+        for (AlarmMode mode : AlarmMode.values()) {
+            int fitting = 0;
+            InvalidPolicyException refused = null;
+            while (refused == null) {
+                try {
+                    PreparedForwarding.prepare(withSandboxes(mode, fitting + 1), PolicyFiles.inProjectRoot(), Optional.empty());
+                    fitting++;
+                } catch (InvalidPolicyException e) {
+                    refused = e;
+                }
+            }
+            System.out.println("Ephemeral accounts that fit, " + mode.configValue() + ": " + fitting);
+            assertTrue(fitting >= 40, mode + ": only " + fitting);
+            assertTrue(refused.getMessage().contains("rule deletion-guard-log-ephemeral-events is "), refused.getMessage());
+        }
+    }
+
+    private static GuardConfig withSandboxes(AlarmMode mode, int count) {
+        return ConfigBuilder.stackFile("staging").alarmMode(mode).edit("accounts", accounts -> {
+            for (int i = 1; i < count; i++) {
+                JsonObject sandbox = new JsonObject();
+                sandbox.addProperty("id", String.format("26%010d", i));
+                sandbox.addProperty("name", "sandbox-" + i);
+                sandbox.addProperty("organizationalUnit", "ou-st4g-s4ndb0x1");
+                accounts.getAsJsonArray().add(sandbox);
+            }
+        }).load();
     }
 }

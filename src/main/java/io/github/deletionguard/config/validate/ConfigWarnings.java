@@ -3,6 +3,7 @@ package io.github.deletionguard.config.validate;
 import io.github.deletionguard.config.ApprovedDeletion;
 import io.github.deletionguard.config.AlarmMode;
 import io.github.deletionguard.config.ConfigIssue;
+import io.github.deletionguard.config.EphemeralScope;
 import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.config.MemberAccount;
 
@@ -47,7 +48,41 @@ public final class ConfigWarnings {
         }
         expiredApprovals(config, warnings);
         warnings.addAll(baselineCoverage(config));
+        ephemeralScopes(config, warnings);
         return warnings;
+    }
+
+    /**
+     * The central bus knows an ephemeral account only from the config, so a scope without a
+     * configured account has its deletions paged one by one; and a StackSet cannot tell a sandbox
+     * from its OU siblings, so targeting the scope, or an OU above it, deploys remediation there.
+     */
+    private static void ephemeralScopes(GuardConfig config, List<ConfigIssue> warnings) {
+        List<EphemeralScope> scopes = config.deletionExceptions().ephemeralScopes();
+        for (int i = 0; i < scopes.size(); i++) {
+            EphemeralScope scope = scopes.get(i);
+            String path = qualified("ephemeralScopes[" + i + "]");
+            boolean configured = config.ephemeralAccounts().stream()
+                    .anyMatch(member -> config.ephemeralScopeOf(member).filter(scope::equals).isPresent());
+            if (!configured) {
+                warnings.add(new ConfigIssue(path + ".organizationalUnitPath", "no account of " + qualified("accounts")
+                        + " has organizationalUnit " + scope.organizationalUnitId() + ", so the central bus cannot tell '"
+                        + scope.name() + "' apart: its deletions page one by one instead of reaching the daily digest.",
+                        "add the scope's accounts to " + qualified("accounts") + " with organizationalUnit "
+                                + scope.organizationalUnitId() + " (also those in OUs below it)."));
+            }
+            List<String> pathUnits = List.of(scope.organizationalUnitPath().split("/"));
+            if (config.memberBaseline().usesStackSets() && config.remediation().anyEnabled()) {
+                config.memberBaseline().organizationalUnits().stream().filter(pathUnits::contains).forEach(unit ->
+                        warnings.add(new ConfigIssue(qualified("memberBaseline.organizationalUnits"), "'" + unit
+                                + "' contains the ephemeral scope '" + scope.name() + "', and a StackSet deploys to every"
+                                + " account below its targets: remediation there undoes the sandboxes' teardowns,"
+                                + " which the SCP lets them do.",
+                                "target the OUs beside " + scope.organizationalUnitId() + " instead of " + unit
+                                        + ", and guard the sandboxes' accounts with the provider engine"
+                                        + " (which deploys no remediation to them), or turn remediation off.")));
+            }
+        }
     }
 
     /**

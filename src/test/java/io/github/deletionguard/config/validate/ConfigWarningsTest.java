@@ -1,7 +1,9 @@
 package io.github.deletionguard.config.validate;
 
+import com.google.gson.JsonObject;
 import io.github.deletionguard.config.ConfigIssue;
 import io.github.deletionguard.config.LoadedConfig;
+import io.github.deletionguard.config.RemediationSettings;
 import io.github.deletionguard.plan.OfflineEngine;
 import io.github.deletionguard.testing.ConfigBuilder;
 import org.junit.jupiter.api.Test;
@@ -64,5 +66,44 @@ class ConfigWarningsTest {
 
         assertEquals(List.of(), run.errors());
         assertTrue(run.resources().size() > 0);
+    }
+
+    @Test
+    void anEphemeralScopeWithoutAConfiguredAccountWarnsThatItsDeletionsPageOneByOne() {
+        LoadedConfig loaded = ConfigBuilder.stackFile("staging")
+                .edit("accounts", accounts -> accounts.getAsJsonArray().remove(accounts.getAsJsonArray().size() - 1))
+                .loaded();
+
+        assertEquals(List.of("deletion-guard:ephemeralScopes[0].organizationalUnitPath"),
+                loaded.warnings().stream().map(ConfigIssue::field).toList());
+        assertTrue(loaded.warnings().get(0).problem().contains("its deletions page one by one"), loaded.warnings().get(0).problem());
+        assertTrue(loaded.warnings().get(0).fix().contains("organizationalUnit ou-st4g-s4ndb0x1"), loaded.warnings().get(0).fix());
+    }
+
+    @Test
+    void stackSetsTargetingAnOuAboveAnEphemeralScopeWithRemediationWarnThatTheyUndoItsTeardowns() {
+        // The org stack's workloads OU holds the sandboxes OU.
+        ConfigBuilder org = ConfigBuilder.stackFile("org")
+                .set("ephemeralScopes", "[{\"name\":\"sandboxes\",\"organizationalUnitPath\":"
+                        + "\"o-pr0dorg7x2k/r-pr0d/ou-pr0d-w0rkl0ads/ou-pr0d-s4ndb0x1/\"}]")
+                .edit("accounts", accounts -> {
+                    JsonObject sandbox = new JsonObject();
+                    sandbox.addProperty("id", "777777777777");
+                    sandbox.addProperty("name", "sandbox");
+                    sandbox.addProperty("organizationalUnit", "ou-pr0d-s4ndb0x1");
+                    accounts.getAsJsonArray().add(sandbox);
+                });
+        List<ConfigIssue> warnings = org.loaded().warnings();
+
+        List<ConfigIssue> baseline = warnings.stream()
+                .filter(warning -> warning.field().equals("deletion-guard:memberBaseline.organizationalUnits")).toList();
+        assertEquals(1, baseline.size(), warnings.toString());
+        assertTrue(baseline.get(0).problem().startsWith("'ou-pr0d-w0rkl0ads' contains the ephemeral scope 'sandboxes'"),
+                baseline.get(0).problem());
+        assertTrue(baseline.get(0).problem().contains("undoes the sandboxes' teardowns"), baseline.get(0).problem());
+
+        List<ConfigIssue> off = org.remediation(RemediationSettings.off()).loaded().warnings();
+        assertTrue(off.stream().noneMatch(warning -> warning.field().equals("deletion-guard:memberBaseline.organizationalUnits")),
+                off.toString());
     }
 }
