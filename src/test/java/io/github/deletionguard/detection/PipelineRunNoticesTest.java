@@ -21,6 +21,7 @@ import io.github.deletionguard.testing.EventBridgeEvents;
 import io.github.deletionguard.testing.EventRuleMatcher;
 import io.github.deletionguard.testing.GoldenFiles;
 import io.github.deletionguard.testing.InputTransformer;
+import io.github.deletionguard.testing.RoleDecisions;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -33,7 +34,11 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import static io.github.deletionguard.testing.IamSimulator.Decision.Allowed;
+import static io.github.deletionguard.testing.IamSimulator.Decision.ImplicitlyDenied;
 import static io.github.deletionguard.testing.PlannedResources.named;
+import static io.github.deletionguard.testing.RoleDecisions.assertDecisions;
+import static io.github.deletionguard.testing.RoleDecisions.role;
 import static io.github.deletionguard.testing.PlannedResources.transformerPaths;
 import static io.github.deletionguard.testing.PlannedResources.transformerText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -277,6 +282,24 @@ class PipelineRunNoticesTest {
                         name + " " + value + " fits " + allowed));
             }
         });
+    }
+
+    /** iam-simulate on prod's summary roles: the pipeline-run rule may start the summary, which may query only the logs it needs. */
+    @Test
+    void theRunEndedRuleStartsTheSummaryWhichQueriesTheDeniedCalls() {
+        RoleDecisions security = RoleDecisions.of(PROD, SECURITY_ID);
+        String rule = "arn:aws:events:eu-central-1:" + SECURITY_ID + ":rule/deletion-guard-summarize-pipeline-run";
+        String deniedCalls = "arn:aws:logs:eu-central-1:" + SECURITY_ID + ":log-group:/aws/events/deletion-guard-denied-calls";
+        assertDecisions("pipeline-run summary", List.of(
+                security.assume("the pipeline-run rule assumes the trigger role", "deletion-guard-summary-trigger",
+                        "events.amazonaws.com", SECURITY_ID, rule, Allowed),
+                security.act("the trigger role starts the summary", role(SECURITY_ID, "deletion-guard-summary-trigger"), "ssm:StartAutomationExecution",
+                        named(PROD, EventTarget.class, COMPONENT + "-to-summary").input("arn"), SECURITY_ID, Map.of(), Allowed),
+                security.act("the summary queries the denied calls", role(SECURITY_ID, "deletion-guard-summary-automation"), "logs:StartQuery",
+                        deniedCalls, SECURITY_ID, Map.of(), Allowed),
+                security.act("the summary queries a workload's logs", role(SECURITY_ID, "deletion-guard-summary-automation"), "logs:StartQuery",
+                        deniedCalls.replace("/aws/events/deletion-guard-denied-calls", "/aws/lambda/payments-api"), SECURITY_ID,
+                        Map.of(), ImplicitlyDenied)));
     }
 
     private static List<String> texts(JsonArray array) {
