@@ -41,7 +41,10 @@ final class DeletionExceptionsSection {
             text.append("  ephemeral ").append(scope.get("name")).append(" ").append(scope.get("organizationalUnitPath"))
                     .append(": lifts ").append(String.join(", ", strings(scope.get("liftsServiceControlPolicyStatements"))))
                     .append(" (SCP), ").append(String.join(", ", strings(scope.get("liftsResourceControlPolicyStatements"))))
-                    .append(" (RCP)\n");
+                    .append(" (RCP)\n")
+                    .append("    accounts: ").append(strings(scope.get("accounts")).isEmpty() ? "none configured"
+                            : String.join(", ", strings(scope.get("accounts"))))
+                    .append("; deletions notified ").append(scope.get("deletionsNotified")).append('\n');
         }
         Map<?, ?> size = (Map<?, ?>) review.get("serviceControlPolicySize");
         text.append("  SCP size ").append(size.get("characters")).append(" characters (").append(size.get("withoutExceptions"))

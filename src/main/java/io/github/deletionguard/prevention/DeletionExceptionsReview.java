@@ -4,6 +4,7 @@ import io.github.deletionguard.config.ApprovedDeletion;
 import io.github.deletionguard.config.ApprovedResource;
 import io.github.deletionguard.config.DeletionExceptions;
 import io.github.deletionguard.config.EphemeralScope;
+import io.github.deletionguard.detection.PreparedEphemeralDigest;
 import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.documents.PolicyFiles;
 import io.github.deletionguard.naming.ResourceNames;
@@ -67,6 +68,14 @@ public final class DeletionExceptionsReview {
             entry.put("organizationalUnitPath", scope.organizationalUnitPath());
             entry.put("liftsServiceControlPolicyStatements", List.copyOf(new TreeSet<>(ServiceControlPolicyDocument.DELETION_STATEMENT_SIDS)));
             entry.put("liftsResourceControlPolicyStatements", List.of(ResourceControlPolicyDocument.NO_DELETION_WITHOUT_RECOVERY_SID));
+            // The accounts the central bus knows to be in the scope: their deletions reach the digest, nothing undoes them.
+            List<String> accounts = config.ephemeralAccounts().stream()
+                    .filter(member -> config.ephemeralScopeOf(member).filter(scope::equals).isPresent())
+                    .map(member -> member.name() + " (" + member.id() + ")").toList();
+            entry.put("accounts", accounts);
+            entry.put("deletionsNotified", accounts.isEmpty() ? "one by one: no configured account is in the scope"
+                    : "daily digest at " + PreparedEphemeralDigest.SCHEDULE_TIME_UTC + " UTC on "
+                    + ResourceNames.of(config).noticeTopic() + ", not paged; not undone");
             scopes.add(entry);
         }
         review.put("ephemeralScopes", scopes);

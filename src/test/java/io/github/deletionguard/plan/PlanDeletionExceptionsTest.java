@@ -57,10 +57,16 @@ class PlanDeletionExceptionsTest {
     }
 
     @Test
-    void stagingListsItsEphemeralOu() {
-        assertTrue(plan(TestClock.CLOCK, "plan", "staging").contains("  ephemeral sandboxes o-st4g1ng0rg1/r-st4g/ou-st4g-s4ndb0x1/: lifts"
+    void stagingListsItsEphemeralOuWithItsAccountsAndTheirDigest() {
+        String text = plan(TestClock.CLOCK, "plan", "staging");
+        assertTrue(text.contains("  ephemeral sandboxes o-st4g1ng0rg1/r-st4g/ou-st4g-s4ndb0x1/: lifts"
                 + " NoKeyDeletionWindowBelowMinimum, NoSecretDeletionWithoutRecovery, NoSecretRecoveryWindowBelowMinimum,"
-                + " OnlyBreakGlassDestroysKeysAndSecrets (SCP), NoSecretDeletionWithoutRecovery (RCP)\n"));
+                + " OnlyBreakGlassDestroysKeysAndSecrets (SCP), NoSecretDeletionWithoutRecovery (RCP)\n"
+                + "    accounts: sandbox-staging (250000000005); deletions notified daily digest at 06:00 UTC on"
+                + " deletion-guard-notices, not paged; not undone\n"), text);
+        // The digest and its schedule are among the planned resources.
+        assertTrue(text.contains("aws:cloudwatch/eventRule:EventRule  ephemeral-digest-schedule\n"), text);
+        assertTrue(text.contains("aws:ssm/document:Document  event-summary-document\n"), text);
     }
 
     /** The clock is read once, at the entry point: two runs on one day write the same bytes, whatever the hour. */
