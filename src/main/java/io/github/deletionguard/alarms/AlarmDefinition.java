@@ -10,8 +10,10 @@ import io.github.deletionguard.naming.ResourceNames;
 import io.github.deletionguard.patterns.FilterPattern;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import static io.github.deletionguard.config.AlarmMode.ACCESS_ONLY;
@@ -20,6 +22,7 @@ import static io.github.deletionguard.patterns.FilterPattern.absent;
 import static io.github.deletionguard.patterns.FilterPattern.allOf;
 import static io.github.deletionguard.patterns.FilterPattern.anyOf;
 import static io.github.deletionguard.patterns.FilterPattern.equalTo;
+import static io.github.deletionguard.patterns.FilterPattern.notEqualTo;
 import static io.github.deletionguard.patterns.FilterPattern.oneOf;
 import static io.github.deletionguard.patterns.FilterPattern.present;
 
@@ -132,14 +135,24 @@ public enum AlarmDefinition {
      * @param logGroupNames every CloudTrail log group the stack's alarms read, in any account; at
      *                      least one, since without a log group no alarm exists
      */
-    public record Scope(ResourceNames names, List<String> logGroupNames) {
+    public record Scope(ResourceNames names, List<String> logGroupNames, List<String> ephemeralAccountIds) {
         public Scope {
             if (logGroupNames.isEmpty()) {
                 throw new IllegalArgumentException("alarms need a log group to read");
             }
             logGroupNames = logGroupNames.stream().distinct().sorted().toList();
+            ephemeralAccountIds = ephemeralAccountIds.stream().distinct().sorted().toList();
         }
     }
+
+    /**
+     * The alarms of deletions and of the use of what is pending deletion: an organization trail's
+     * log group sees every account's calls, so these leave out the ephemeral accounts, whose
+     * deletions reach the daily digest instead (the EventBridge path's digested kinds).
+     */
+    private static final Set<AlarmDefinition> SKIP_EPHEMERAL_ACCOUNTS = EnumSet.of(KMS_KEY_PENDING_DELETION_USE,
+            SECRET_MARKED_FOR_DELETION_ACCESS, KMS_KEY_DELETION_SUCCEEDED, KMS_KEY_DELETION_FAILED,
+            SECRET_DELETION_SUCCEEDED, SECRET_DELETION_FAILED);
 
     private static final int SUCCESS_PERIOD_SECONDS = 60;
 
@@ -187,7 +200,13 @@ public enum AlarmDefinition {
     }
 
     public FilterPattern filterPattern(Scope scope) {
-        return filterPattern.apply(scope);
+        FilterPattern pattern = filterPattern.apply(scope);
+        if (!SKIP_EPHEMERAL_ACCOUNTS.contains(this) || scope.ephemeralAccountIds().isEmpty()) {
+            return pattern;
+        }
+        return allOf(pattern, allOf(scope.ephemeralAccountIds().stream()
+                .map(account -> notEqualTo(EventField.RECIPIENT_ACCOUNT_ID.inLogFilter(), account))
+                .toArray(FilterPattern[]::new)));
     }
 
     /** The id of the released alarm whose resources this one carries on, under a Pulumi alias. */

@@ -22,10 +22,12 @@ public record PreparedAlarm(AlarmDefinition definition, String filterPattern) {
             return List.of();
         }
         ResourceNames names = ResourceNames.of(config);
-        AlarmDefinition.Scope scope = new AlarmDefinition.Scope(names, logGroups);
+        AlarmDefinition.Scope scope = new AlarmDefinition.Scope(names, logGroups,
+                config.ephemeralAccounts().stream().map(MemberAccount::id).toList());
         return AlarmDefinition.forMode(config.alarmMode()).stream()
                 .map(alarm -> new PreparedAlarm(alarm, PatternLimits.checked(names.alarm(alarm.id()), alarm.filterPattern(scope),
-                        "shorten or list fewer cloudTrailLogGroup names, which the pattern watches for deletion.")))
+                        "shorten or list fewer cloudTrailLogGroup names, which the pattern watches for deletion,"
+                                + " or fewer accounts in ephemeral scopes, which the deletion alarms leave out.")))
                 .toList();
     }
 }

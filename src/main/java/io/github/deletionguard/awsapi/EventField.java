@@ -20,6 +20,8 @@ public enum EventField {
     /** CloudTrail's id of the record, the same in event history as in the event EventBridge delivered. */
     EVENT_ID(Part.CLOUDTRAIL_RECORD, "eventID"),
     EVENT_TIME(Part.CLOUDTRAIL_RECORD, "eventTime"),
+    /** The account the call was made in, which CloudTrail writes (and the forwarded event's {@code account} is). */
+    RECIPIENT_ACCOUNT_ID(Part.CLOUDTRAIL_RECORD, "recipientAccountId"),
     ERROR_CODE(Part.CLOUDTRAIL_RECORD, "errorCode"),
     ERROR_MESSAGE(Part.CLOUDTRAIL_RECORD, "errorMessage"),
     CALLER_ARN(Part.CLOUDTRAIL_RECORD, "userIdentity.arn"),

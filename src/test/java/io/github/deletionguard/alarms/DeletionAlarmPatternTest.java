@@ -46,7 +46,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DeletionAlarmPatternTest {
     static final AlarmDefinition.Scope SCOPE = new AlarmDefinition.Scope(
             new ResourceNames("deletion-guard", "222222222222", "eu-central-1"),
-            List.of("aws-controltower/CloudTrailLogs", "aws-cloudtrail-logs-organization"));
+            List.of("aws-controltower/CloudTrailLogs", "aws-cloudtrail-logs-organization"), List.of());
+    /** The same, with two ephemeral accounts, which the deletion alarms leave to the daily digest. */
+    private static final List<String> SANDBOXES = List.of("555566667777", "555566668888");
+    private static final AlarmDefinition.Scope WITH_SANDBOXES = new AlarmDefinition.Scope(SCOPE.names(), SCOPE.logGroupNames(),
+            SANDBOXES);
+    /** What still counts a sandbox's call: the alarms that are not about deletions. */
+    private static final Set<AlarmDefinition> COUNT_SANDBOXES = Set.of(KMS_ERRORS, TRAIL_TAMPERING_SUCCEEDED,
+            TRAIL_TAMPERING_FAILED, ALARM_LOG_TAMPERING_SUCCEEDED, ALARM_LOG_TAMPERING_FAILED);
 
     private static final String ACCESS_DENIED = "User: arn:aws:iam::111122223333:user/Alice is not authorized to perform:"
             + " kms:ScheduleKeyDeletion with an explicit deny in a service control policy";
@@ -197,6 +204,28 @@ class DeletionAlarmPatternTest {
                 .map(alarm -> alarm.id() + "\n" + alarm.filterPattern(SCOPE).render() + "\n")
                 .collect(Collectors.joining("\n"));
         GoldenFiles.assertMatches("alarms/filter-patterns.txt", rendered);
+    }
+
+    @Test
+    void theDeletionAlarmsLeaveTheEphemeralAccountsOutAndCountEveryOtherAsBefore() {
+        Map<String, Set<String>> expected = new LinkedHashMap<>();
+        Map<String, Set<String>> actual = new LinkedHashMap<>();
+        EVENTS.forEach((name, event) -> {
+            for (String account : List.of(SANDBOXES.get(1), "444455556666")) {
+                JsonObject inAccount = event.deepCopy();
+                inAccount.addProperty("recipientAccountId", account);
+                Set<AlarmDefinition> counted = COUNTED_BY.getOrDefault(name, Set.of());
+                expected.put(name + " in " + account, counted.stream()
+                        .filter(alarm -> !SANDBOXES.contains(account) || COUNT_SANDBOXES.contains(alarm))
+                        .map(AlarmDefinition::id).collect(Collectors.toCollection(TreeSet::new)));
+                actual.put(name + " in " + account, Arrays.stream(AlarmDefinition.values())
+                        .filter(alarm -> FilterPatternEvaluator.parse(alarm.filterPattern(WITH_SANDBOXES).render()).matches(inAccount))
+                        .map(AlarmDefinition::id).collect(Collectors.toCollection(TreeSet::new)));
+            }
+        });
+        assertEquals(expected, actual);
+        assertTrue(KMS_KEY_PENDING_DELETION_USE.filterPattern(WITH_SANDBOXES).render().endsWith(
+                " && ($.recipientAccountId != \"555566667777\") && ($.recipientAccountId != \"555566668888\") }"));
     }
 
     static Set<String> countedBy(JsonObject event) {

@@ -2,6 +2,7 @@ package io.github.deletionguard.detection;
 
 import com.google.gson.JsonObject;
 import com.pulumi.aws.cloudwatch.EventRule;
+import io.github.deletionguard.alarms.PreparedAlarm;
 import io.github.deletionguard.config.AlarmMode;
 import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.documents.InvalidPolicyException;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -76,25 +78,32 @@ class PatternSizesTest {
     }
 
     /**
-     * Every ephemeral account adds its id to the digest's rule and to the paging rules it skips:
-     * how many fit in each mode, printed, and one more is refused naming the digest's rule.
+     * Every ephemeral account adds its id to the digest's rule and to the paging rules it skips,
+     * and to the metric filters of the deletion alarms: how many fit in each mode, printed, and
+     * one more is refused naming the rule or filter.
      */
     @Test
     void ephemeralAccountsFitUpToAFigureAndOneMoreIsRefusedNamingTheRule() {
         for (AlarmMode mode : AlarmMode.values()) {
-            int fitting = 0;
-            InvalidPolicyException refused = null;
-            while (refused == null) {
-                try {
-                    PreparedForwarding.prepare(withSandboxes(mode, fitting + 1), PolicyFiles.inProjectRoot(), Optional.empty());
-                    fitting++;
-                } catch (InvalidPolicyException e) {
-                    refused = e;
-                }
+            int rules = fitting(mode, config -> PreparedForwarding.prepare(config, PolicyFiles.inProjectRoot(), Optional.empty()),
+                    "rule deletion-guard-log-ephemeral-events is ");
+            int filters = fitting(mode, PreparedAlarm::prepareAll, "of metric filter deletion-guard-");
+            System.out.println("Ephemeral accounts that fit, " + mode.configValue() + ": " + rules + " (event patterns), "
+                    + filters + " (metric filters on a trail's log group)");
+            assertTrue(rules >= 40 && filters >= 18, mode + ": " + rules + ", " + filters);
+        }
+    }
+
+    private static int fitting(AlarmMode mode, Consumer<GuardConfig> prepare, String refusal) {
+        int fitting = 0;
+        while (true) {
+            try {
+                prepare.accept(withSandboxes(mode, fitting + 1));
+                fitting++;
+            } catch (InvalidPolicyException e) {
+                assertTrue(e.getMessage().contains(refusal) && e.getMessage().contains("ephemeral"), e.getMessage());
+                return fitting;
             }
-            System.out.println("Ephemeral accounts that fit, " + mode.configValue() + ": " + fitting);
-            assertTrue(fitting >= 40, mode + ": only " + fitting);
-            assertTrue(refused.getMessage().contains("rule deletion-guard-log-ephemeral-events is "), refused.getMessage());
         }
     }
 
