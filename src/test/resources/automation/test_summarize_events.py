@@ -14,6 +14,8 @@ from unittest import mock
 import boto3
 from botocore.stub import ANY, Stubber
 
+from test_key_state import FakeClock, JsonLinesResult
+
 SCRIPT_FILE = None
 NOW = datetime(2026, 12, 2, 6, 0, 0, tzinfo=timezone.utc)
 LOG_GROUP = "/aws/events/deletion-guard-ephemeral-events"
@@ -32,21 +34,6 @@ def row(account=SANDBOX, event="ScheduleKeyDeletion", resource="1234abcd-12ab-34
     fields = {"acct": account, "rgn": "eu-central-1", "evt": event, "res": resource, "caller": caller, "err": error,
               "issuer": issuer, "events": str(count)}
     return [{"field": name, "value": value} for name, value in fields.items()]
-
-
-class FakeClock:
-    def __init__(self, start):
-        self.time = start
-        self.sleeps = []
-        self.on_sleep = lambda: None
-
-    def now(self):
-        return self.time
-
-    def sleep(self, seconds):
-        self.sleeps.append(seconds)
-        self.time += timedelta(seconds=seconds)
-        self.on_sleep()
 
 
 class SummarizeEventsTest(unittest.TestCase):
@@ -237,23 +224,6 @@ class SummarizeEventsTest(unittest.TestCase):
         with self.assertRaises(Exception) as raised:
             self.run_script()
         self.assertIn("AccessDeniedException", str(raised.exception))
-
-
-class JsonLinesResult(unittest.TestResult):
-    def __init__(self):
-        super().__init__()
-        self.lines = []
-
-    def addSuccess(self, test):
-        self.lines.append({"name": test._testMethodName, "outcome": "passed", "detail": ""})
-
-    def addFailure(self, test, err):
-        super().addFailure(test, err)
-        self.lines.append({"name": test._testMethodName, "outcome": "failed", "detail": self.failures[-1][1]})
-
-    def addError(self, test, err):
-        super().addError(test, err)
-        self.lines.append({"name": test._testMethodName, "outcome": "failed", "detail": self.errors[-1][1]})
 
 
 if __name__ == "__main__":
