@@ -93,6 +93,12 @@ class SummarizeEventsTest(unittest.TestCase):
         self.query_answers("Complete", [])
         self.run_script(StartTime="2026-12-02T05:30:00Z", LeadMinutes=5)
 
+    def test_an_alarm_state_timestamp_with_its_compact_offset_is_a_start(self):
+        # CloudWatch writes previousState.timestamp as 2026-12-02T05:30:00.000+0000 (the pipeline-run rule passes it).
+        self.query_started(start=datetime(2026, 12, 2, 5, 20, tzinfo=timezone.utc))
+        self.query_answers("Complete", [])
+        self.run_script(StartTime="2026-12-02T05:30:00.000+0000", LeadMinutes=10)
+
     def test_a_start_after_now_is_refused(self):
         with self.assertRaises(ValueError):
             self.run_script(StartTime="2026-12-02T07:00:00Z")
@@ -141,6 +147,12 @@ class SummarizeEventsTest(unittest.TestCase):
         result = self.run_script(IssuerArns=["arn:aws:iam::*:role/pipeline/deployer"])
         self.assertEqual(5, result["MatchedEvents"])
         self.assertNotIn("deployer-2", self.publish_calls[0]["Message"])
+
+    def test_a_role_whose_path_ends_like_an_any_account_pipeline_role_is_not_that_role(self):
+        self.query_started()
+        self.query_answers("Complete", [row(issuer="arn:aws:iam::444455556666:role/x:role/pipeline/deployer", count=3)])
+        result = self.run_script(IssuerArns=["arn:aws:iam::*:role/pipeline/deployer"])
+        self.assertEqual({"MatchedEvents": 0, "Published": False, "MessageId": ""}, result)
 
     def test_issuer_arns_that_match_nothing_publish_nothing(self):
         self.query_started()

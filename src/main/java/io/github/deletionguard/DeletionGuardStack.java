@@ -185,6 +185,8 @@ public final class DeletionGuardStack {
     private static List<String> summarizedLogGroups(ResourceNames names, Documents documents) {
         List<String> logGroups = new ArrayList<>();
         documents.forwarding().ephemeralDigest().ifPresent(digest -> logGroups.add(names.ephemeralEventsLogGroupArn()));
+        documents.forwarding().deniedCalls().flatMap(PreparedForwarding.DeniedCalls::pipelineRuns)
+                .ifPresent(runs -> logGroups.add(names.deniedCallsLogGroupArn()));
         return logGroups;
     }
 

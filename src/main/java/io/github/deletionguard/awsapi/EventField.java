@@ -12,6 +12,8 @@ public enum EventField {
     TIME(Part.ENVELOPE, "time"),
     SOURCE(Part.ENVELOPE, "source"),
     DETAIL_TYPE(Part.ENVELOPE, "detail-type"),
+    /** The ARNs the event is about; an alarm state change carries its alarm's. */
+    RESOURCES(Part.ENVELOPE, "resources"),
 
     EVENT_SOURCE(Part.CLOUDTRAIL_RECORD, "eventSource"),
     EVENT_NAME(Part.CLOUDTRAIL_RECORD, "eventName"),
@@ -67,6 +69,9 @@ public enum EventField {
 
     ALARM_NAME(Part.SERVICE_DETAIL, "alarmName"),
     ALARM_STATE(Part.SERVICE_DETAIL, "state.value"),
+    ALARM_PREVIOUS_STATE(Part.SERVICE_DETAIL, "previousState.value"),
+    /** When the alarm entered its previous state, e.g. {@code 2026-11-20T09:05:00.000+0000}. */
+    ALARM_PREVIOUS_STATE_TIME(Part.SERVICE_DETAIL, "previousState.timestamp"),
     AUTOMATION_STATUS(Part.SERVICE_DETAIL, "Status"),
     AUTOMATION_EXECUTION_ID(Part.SERVICE_DETAIL, "ExecutionId"),
     AUTOMATION_DEFINITION(Part.SERVICE_DETAIL, "Definition"),

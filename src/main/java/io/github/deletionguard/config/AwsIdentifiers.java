@@ -23,6 +23,13 @@ public final class AwsIdentifiers {
     public static final Pattern ROLE_ARN = Pattern.compile("arn:aws:iam::(\\d{12}):role((?:/"
             + ROLE_NAME_CHARACTER + "+)*/" + ROLE_NAME_CHARACTER + "{1,64})");
 
+    /**
+     * A role ARN whose account is a 12-digit id or {@code *} (the role in every account), with no
+     * other wildcard; group 1 is the account, group 2 the role's path and name.
+     */
+    public static final Pattern ROLE_ARN_IN_ONE_OR_ANY_ACCOUNT = Pattern.compile("arn:aws:iam::(\\d{12}|\\*):role((?:/"
+            + ROLE_NAME_CHARACTER + "+)*/" + ROLE_NAME_CHARACTER + "{1,64})");
+
     private AwsIdentifiers() {
     }
 

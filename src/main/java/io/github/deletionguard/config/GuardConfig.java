@@ -14,6 +14,8 @@ import java.util.TreeSet;
  * is empty when the stack deploys no organization SCP. {@code accounts} lists every account the
  * organization guards; {@link #guardedAccounts()} those this stack deploys to. {@code deletionExceptions}
  * are the approved deletions and ephemeral OUs, with the date the run judges them by.
+ * {@code pipelineRoles} are the deployment pipelines' roles whose denied deletion attempts are
+ * summarized once per run as a notice instead of paging.
  */
 public record GuardConfig(
         AlarmMode alarmMode,
@@ -28,13 +30,15 @@ public record GuardConfig(
         StackScope stackScope,
         RemediationSettings remediation,
         MemberBaseline memberBaseline,
-        DeletionExceptions deletionExceptions) {
+        DeletionExceptions deletionExceptions,
+        List<PipelineRole> pipelineRoles) {
 
     public static final String DEFAULT_RESOURCE_PREFIX = "deletion-guard";
 
     public GuardConfig {
         defaultRegions = List.copyOf(defaultRegions);
         accounts = List.copyOf(accounts);
+        pipelineRoles = List.copyOf(pipelineRoles);
         alarmSettingsByMode = Collections.unmodifiableMap(new EnumMap<>(alarmSettingsByMode));
     }
 
@@ -82,7 +86,8 @@ public record GuardConfig(
     /** The same stack with other deletion exceptions, e.g. none, to measure what they add. */
     public GuardConfig withDeletionExceptions(DeletionExceptions exceptions) {
         return new GuardConfig(alarmMode, resourcePrefix, defaultRegions, organization, securityAccount, accounts,
-                alarmSettingsByMode, criticalResources, serviceControlPolicy, stackScope, remediation, memberBaseline, exceptions);
+                alarmSettingsByMode, criticalResources, serviceControlPolicy, stackScope, remediation, memberBaseline, exceptions,
+                pipelineRoles);
     }
 
     /** True when the StackSets, not this stack's providers, deploy the member baseline to the account. */

@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param memberBaseline       empty when its section could not be read; unset, every account is on providers
  * @param approvedDeletions    empty when the key is set but no list; unset, it is an empty list
  * @param evaluatedOn          the date (UTC) the run judges approval dates by
+ * @param pipelineRoles        the role ARNs as written; empty when the key is set but no list of texts
  */
 public record PartialConfig(
         Optional<AlarmMode> alarmMode,
@@ -39,7 +40,8 @@ public record PartialConfig(
         Optional<MemberBaseline> memberBaseline,
         Optional<List<Optional<ApprovedDeletion>>> approvedDeletions,
         Optional<List<Optional<EphemeralScope>>> ephemeralScopes,
-        LocalDate evaluatedOn) {
+        LocalDate evaluatedOn,
+        Optional<List<String>> pipelineRoles) {
 
     public PartialConfig {
         accounts = accounts.map(List::copyOf);
@@ -49,6 +51,12 @@ public record PartialConfig(
         criticalSecrets = criticalSecrets.map(List::copyOf);
         approvedDeletions = approvedDeletions.map(List::copyOf);
         ephemeralScopes = ephemeralScopes.map(List::copyOf);
+        pipelineRoles = pipelineRoles.map(List::copyOf);
+    }
+
+    /** The pipeline roles that parse, by their index; the others validation reports. */
+    public Optional<List<Optional<PipelineRole>>> parsedPipelineRoles() {
+        return pipelineRoles.map(roles -> roles.stream().map(PipelineRole::parse).toList());
     }
 
     /** Every account, when the list and each of its entries could be read: relations need all of them. */
@@ -68,17 +76,18 @@ public record PartialConfig(
         Optional<List<CriticalSecretDefinition>> secrets = criticalSecrets.flatMap(PartialConfig::complete);
         Optional<List<ApprovedDeletion>> approvals = approvedDeletions.flatMap(PartialConfig::complete);
         Optional<List<EphemeralScope>> scopes = ephemeralScopes.flatMap(PartialConfig::complete);
+        Optional<List<PipelineRole>> pipelines = parsedPipelineRoles().flatMap(PartialConfig::complete);
         boolean everyModeRead = Arrays.stream(AlarmMode.values()).allMatch(alarmSettingsByMode::containsKey);
         if (!everyModeRead || alarmMode.isEmpty() || defaultRegions.isEmpty() || organization.isEmpty()
                 || securityAccount.isEmpty() || allAccounts.isEmpty() || keys.isEmpty() || secrets.isEmpty()
                 || stackScope.isEmpty() || remediation.isEmpty() || memberBaseline.isEmpty() || approvals.isEmpty()
-                || scopes.isEmpty()) {
+                || scopes.isEmpty() || pipelines.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new GuardConfig(alarmMode.get(), resourcePrefix, defaultRegions.get(), organization.get(),
                 securityAccount.get(), allAccounts.get(), alarmSettingsByMode, new CriticalResources(keys.get(), secrets.get()),
                 serviceControlPolicy, stackScope.get(), remediation.get(), memberBaseline.get(),
-                new DeletionExceptions(approvals.get(), scopes.get(), evaluatedOn)));
+                new DeletionExceptions(approvals.get(), scopes.get(), evaluatedOn), pipelines.get()));
     }
 
     private static <T> Optional<List<T>> complete(List<Optional<T>> entries) {

@@ -4,12 +4,9 @@ import com.pulumi.aws.Provider;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.cloudwatch.LogMetricFilter;
-import com.pulumi.aws.cloudwatch.LogMetricFilterArgs;
 import com.pulumi.aws.cloudwatch.LogResourcePolicy;
 import com.pulumi.aws.cloudwatch.LogResourcePolicyArgs;
 import com.pulumi.aws.cloudwatch.MetricAlarm;
-import com.pulumi.aws.cloudwatch.MetricAlarmArgs;
-import com.pulumi.aws.cloudwatch.inputs.LogMetricFilterMetricTransformationArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -23,7 +20,8 @@ import java.util.Map;
  * them to a log group, a metric filter counts them, and one alarm notifies the hub topic when a
  * burst starts. CloudWatch notifies only on a state change, so a burst is one message, and the
  * alarm's description names the Logs Insights query that lists the callers. Successful deletions
- * never pass through here: they are notified one by one, whatever state this alarm is in.
+ * never pass through here: they are notified one by one, whatever state this alarm is in. The
+ * configured pipeline roles' denied calls are counted apart, by {@link PipelineRunNotices}.
  */
 public final class DeniedCallsCounter extends ComponentResource {
     public static final String TYPE = "deletion-guard:detection:DeniedCallsCounter";
@@ -45,31 +43,19 @@ public final class DeniedCallsCounter extends ComponentResource {
                 .policyName(denied.alarmName())
                 .policyDocument(denied.resourcePolicy())
                 .build(), ChildOptions.of(this, provider));
-        new LogMetricFilter(name + "-filter", LogMetricFilterArgs.builder()
-                .name(denied.alarmName())
-                .logGroupName(logGroup.name())
-                .pattern(denied.filterPattern())
-                .metricTransformation(LogMetricFilterMetricTransformationArgs.builder()
-                        .namespace(denied.metricNamespace())
-                        .name(denied.metricName())
-                        .value("1")
-                        .unit("Count")
-                        .build())
-                .build(), ChildOptions.of(this, provider));
-        new MetricAlarm(name + "-alarm", MetricAlarmArgs.builder()
+        new LogMetricFilter(name + "-filter", CountingMetric.filter(denied.alarmName(), logGroup.name(), denied.filterPattern(),
+                denied.metricNamespace(), denied.metricName()), ChildOptions.of(this, provider));
+        new MetricAlarm(name + "-alarm", CountingMetric.alarm(denied.metricNamespace(), denied.metricName())
                 .name(denied.alarmName())
                 .alarmDescription(denied.alarmDescription())
-                .namespace(denied.metricNamespace())
-                .metricName(denied.metricName())
-                .statistic("Sum")
-                .comparisonOperator("GreaterThanOrEqualToThreshold")
-                .threshold(1.0)
                 .period(PERIOD_SECONDS)
                 .evaluationPeriods(1)
                 .datapointsToAlarm(1)
-                .treatMissingData("notBreaching")
                 .alarmActions(args.hubTopicArn().applyValue(List::of))
                 .build(), ChildOptions.of(this, provider));
+        denied.pipelineRuns().ifPresent(runs -> new PipelineRunNotices(name + "-pipeline-runs", new PipelineRunNotices.Args(
+                provider, runs, denied.metricNamespace(), logGroup.name(), args.hubTopicArn()),
+                ComponentResourceOptions.builder().parent(this).build()));
         // The ARN follows from the name; deriving it from the log group keeps the dependency on it.
         this.logGroupArn = logGroup.name().applyValue(ignored -> args.logGroupArn());
         registerOutputs(Map.of("logGroupArn", logGroupArn));

@@ -78,12 +78,12 @@ public enum NotifiedEvent {
     GUARD_ALARM("guard-alarm", DELETION_EVENTS, Severity.HIGH, List.of(ACCESS_ONLY, ANY_DELETION), Scope::hasGuardAlarms,
             "alarm <alarmName> went to <state> in account <account> (<region>) at <when>."
                     + " Its description says what it counts and what to do.",
-            scope -> EventPattern.serviceEvent(ServiceEvent.ALARM_STATE_CHANGE)
+            scope -> scope.withoutQuietAlarm(EventPattern.serviceEvent(ServiceEvent.ALARM_STATE_CHANGE)
                     // By name prefix: the pattern keeps its size however many alarms there are, and
                     // the SCP keeps anyone else from creating an alarm under the program's prefix.
                     .with(EventField.ALARM_NAME, scope.guardAlarmNamePrefixes().stream().map(EventPattern.Match::prefix)
                             .toArray(EventPattern.Match[]::new))
-                    .with(EventField.ALARM_STATE, equalTo("ALARM"))),
+                    .with(EventField.ALARM_STATE, equalTo("ALARM")))),
     REMEDIATION_RESULT("remediation-result", DELETION_EVENTS, Severity.MEDIUM, List.of(ACCESS_ONLY, ANY_DELETION), Scope::hasRemediation,
             "remediation <status> in account <account> (<region>) at <when>: Automation"
                     + " execution <executionId> of <definition>. Its steps and outputs (in Systems Manager,"
@@ -288,10 +288,13 @@ public enum NotifiedEvent {
      * @param breakGlassRoleArns  the break-glass roles in any account, path included
      * @param guardRoleNames      the break-glass and deployment roles by name, whose changes are notified with the program's own
      * @param watchedLogGroups    the log groups the alarms read, the denied-calls log group and the ephemeral events' log group
+     * @param quietAlarmArn       the alarm under the program's prefix that pages nobody (the pipeline roles' denied
+     *                            calls), when pipeline roles are configured
      */
     public record Scope(List<String> guardAlarmNamePrefixes, Optional<String> remediationDocument, String namePrefix,
                         String securityAccountId, boolean criticalKeys, boolean criticalSecrets,
-                        List<String> breakGlassRoleArns, List<String> guardRoleNames, List<String> watchedLogGroups) {
+                        List<String> breakGlassRoleArns, List<String> guardRoleNames, List<String> watchedLogGroups,
+                        Optional<String> quietAlarmArn) {
         static final Predicate<Scope> ALWAYS = scope -> true;
 
         public Scope {
@@ -303,6 +306,14 @@ public enum NotifiedEvent {
 
         boolean hasGuardAlarms() {
             return !guardAlarmNamePrefixes.isEmpty();
+        }
+
+        /**
+         * The pattern, but not for the alarm that pages nobody: its state changes mark pipeline
+         * runs, which one notice per run summarizes. One alarm state change names one alarm.
+         */
+        EventPattern withoutQuietAlarm(EventPattern pattern) {
+            return quietAlarmArn.map(arn -> pattern.with(EventField.RESOURCES, anythingBut(arn))).orElse(pattern);
         }
 
         boolean hasRemediation() {

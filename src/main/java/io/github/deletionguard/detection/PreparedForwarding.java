@@ -1,16 +1,22 @@
 package io.github.deletionguard.detection;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import io.github.deletionguard.awsapi.EventField;
+import io.github.deletionguard.awsapi.ServiceEvent;
 import io.github.deletionguard.config.ApprovedDeletion;
 import io.github.deletionguard.config.ApprovedResource;
 import io.github.deletionguard.config.BreakGlassRole;
+import io.github.deletionguard.config.ConfigKeys;
 import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.config.LogGroupLocation;
 import io.github.deletionguard.config.MemberAccount;
+import io.github.deletionguard.config.PipelineRole;
 import io.github.deletionguard.documents.InvalidPolicyException;
 import io.github.deletionguard.documents.PolicyFiles;
 import io.github.deletionguard.documents.PolicyTemplate;
+import io.github.deletionguard.naming.Arns;
 import io.github.deletionguard.naming.ForwardingRule;
 import io.github.deletionguard.naming.ResourceNames;
 import io.github.deletionguard.patterns.ApprovedCalls;
@@ -117,10 +123,50 @@ public record PreparedForwarding(
      * @param resourcePolicy lets only the central rules of counted kinds write to the log group
      */
     public record DeniedCalls(String logGroupName, String resourcePolicy, String filterPattern, String metricNamespace,
-                              String metricName, String alarmName, String alarmDescription) {
+                              String metricName, String alarmName, String alarmDescription,
+                              Optional<PipelineRuns> pipelineRuns) {
         /** CloudWatch's limit on an alarm description. */
         public static final int MAX_ALARM_DESCRIPTION = 1024;
     }
+
+    /**
+     * The configured pipeline roles' denied calls, kept off the paging alarm: a second metric
+     * filter counts them for an alarm that pages nobody, and when that alarm returns from ALARM to
+     * OK (the run's last denied call plus one quiet period), a rule on the security account's
+     * default bus starts the summary Automation, which sends one notice with the calls of the run.
+     * A ceiling alarm pages the hub when they go on for hours: a pipeline run ends, an attacker
+     * holding a pipeline role need not.
+     *
+     * @param automationDefinitionArn the summary document's default version, the rule's target
+     * @param inputPaths              what the rule's input transformer reads from the alarm state change
+     * @param inputTemplate           the Automation parameters, as the input transformer's template
+     */
+    public record PipelineRuns(String filterName, String filterPattern, String metricName, String alarmName,
+                               String alarmDescription, String sustainedAlarmName, String sustainedAlarmDescription,
+                               String ruleName, String rulePattern, String automationDefinitionArn, String triggerRoleArn,
+                               Map<String, String> inputPaths, String inputTemplate) {
+        /** The alarm's period, the paging alarm's: a run has ended after this long without a denied call. */
+        public static final int PERIOD_SECONDS = DeniedCallsCounter.PERIOD_SECONDS;
+        /** The ceiling: denied calls in every one of this many consecutive hours page the hub. */
+        public static final int SUSTAINED_HOURS = 3;
+        /**
+         * How far before the alarm entered ALARM the summary looks: the first denied call is in
+         * the period whose datapoint raised it, and CloudWatch evaluates that datapoint up to a
+         * few minutes after the period ends; two periods cover both.
+         */
+        public static final int LEAD_MINUTES = 2 * PERIOD_SECONDS / 60;
+        public static final String HEADING = "a pipeline run hit the guard";
+
+        public PipelineRuns {
+            inputPaths = Map.copyOf(inputPaths);
+        }
+    }
+
+    private static final String PIPELINE_ROLES_FIX = "list fewer " + ConfigKeys.qualified("pipelineRoles")
+            + " (each adds its ARN and about 60 characters): one entry with * as the account covers the role in every account.";
+
+    /** The input transformer variable of the instant the alarm went to ALARM, the run's start. */
+    private static final String RUN_STARTED = "runStarted";
 
     public PreparedForwarding {
         memberRules = List.copyOf(memberRules);
@@ -194,7 +240,7 @@ public record PreparedForwarding(
                         "forwardingRulesInAnyAccount", Arrays.stream(ForwardingRule.values())
                                 .map(names::forwardingRuleArnInAnyAccount).toList())),
                 policyFiles.load("notification-topic-eventbridge-statement.json"),
-                deniedCalls(names, policyFiles, centralRules),
+                deniedCalls(names, policyFiles, centralRules, config.pipelineRoles()),
                 ephemeralDigest);
     }
 
@@ -257,6 +303,9 @@ public record PreparedForwarding(
         List<String> guardRoles = new ArrayList<>(new TreeSet<>(config.organization().breakGlassRoles().stream()
                 .map(BreakGlassRole::name).toList()));
         guardRoles.add(config.organization().accessRoleName());
+        // A role for every account is matched by the end of its ARN, which a role with a path
+        // ending in ":role/<its path>" shares: creating or changing any role of its name pages.
+        config.pipelineRoles().stream().filter(PipelineRole::inAnyAccount).map(PipelineRole::name).sorted().forEach(guardRoles::add);
         return new NotifiedEvent.Scope(
                 guardAlarmNamePrefixes(config, names),
                 remediationDocument,
@@ -266,7 +315,8 @@ public record PreparedForwarding(
                 !config.criticalResources().secrets().isEmpty(),
                 config.organization().breakGlassRoles().stream().map(BreakGlassRole::arnInAnyAccount).toList(),
                 guardRoles.stream().distinct().toList(),
-                watchedLogGroups);
+                watchedLogGroups,
+                config.pipelineRoles().isEmpty() ? Optional.empty() : Optional.of(names.pipelineDeniedCallsAlarmArn()));
     }
 
     /** What the names of the deletion alarms start with; none when no account has a CloudTrail log group. */
@@ -277,7 +327,8 @@ public record PreparedForwarding(
         return List.of(names.alarmNamePrefix());
     }
 
-    private static Optional<DeniedCalls> deniedCalls(ResourceNames names, PolicyFiles policyFiles, List<CentralRule> centralRules) {
+    private static Optional<DeniedCalls> deniedCalls(ResourceNames names, PolicyFiles policyFiles, List<CentralRule> centralRules,
+                                                     List<PipelineRole> pipelineRoles) {
         List<String> countingRules = centralRules.stream().filter(rule -> rule.message().isEmpty())
                 .map(rule -> names.centralRuleArn(rule.kind().id())).toList();
         if (countingRules.isEmpty()) {
@@ -289,24 +340,111 @@ public record PreparedForwarding(
                 + names.deniedCallsLogGroup() + " in " + names.homeRegion() + ": fields @timestamp, account, region,"
                 + " detail.eventName, detail.userIdentity.arn, detail.errorCode | stats count(*) by"
                 + " detail.userIdentity.arn, account, detail.eventName | sort count(*) desc";
-        if (description.length() > DeniedCalls.MAX_ALARM_DESCRIPTION) {
-            throw new InvalidPolicyException("the description of alarm " + names.deniedCallsAlarm() + " is "
-                    + description.length() + " characters; CloudWatch allows " + DeniedCalls.MAX_ALARM_DESCRIPTION
-                    + ". Fix: a shorter resourcePrefix.");
+        FilterPattern denied = FilterPattern.present(EventField.ERROR_CODE.inputPath());
+        FilterPattern paging = denied;
+        Optional<FilterPattern> counted = Optional.empty();
+        if (!pipelineRoles.isEmpty()) {
+            String issuer = EventField.SESSION_ISSUER_ARN.inputPath();
+            List<String> issuers = pipelineRoles.stream().map(PreparedForwarding::issuerValue).toList();
+            // Callers without a session issuer (IAM users, root, services) are never a pipeline
+            // role, and CloudWatch's != holds only where the field is present: they are named apart.
+            paging = FilterPattern.allOf(denied, FilterPattern.anyOf(FilterPattern.absent(issuer), FilterPattern.noneOf(issuer, issuers)));
+            counted = Optional.of(FilterPattern.allOf(denied, FilterPattern.oneOf(issuer, issuers.toArray(String[]::new))));
         }
+        List<String> tooLarge = new ArrayList<>();
+        String pagingPattern = checked(names.deniedCallsAlarm(), paging, tooLarge);
+        Optional<String> countedPattern = counted.map(pattern -> checked(names.pipelineDeniedCallsAlarm(), pattern, tooLarge));
+        if (!tooLarge.isEmpty()) {
+            throw new InvalidPolicyException(String.join("\n", tooLarge));
+        }
+        Optional<PipelineRuns> pipelineRuns = countedPattern.map(pattern -> pipelineRuns(names, pattern, pipelineRoles));
         return Optional.of(new DeniedCalls(
                 names.deniedCallsLogGroup(),
                 policyFiles.load("denied-calls-log-group-policy.json").render(Map.of(
                         "logStreamsArn", names.deniedCallsLogGroupArn() + ":*",
                         "securityAccountId", names.securityAccountId(),
                         "countingRuleArns", countingRules)),
-                FilterPattern.present(EventField.ERROR_CODE.inputPath()).render(),
+                pagingPattern,
                 names.metricNamespace(),
                 "DeniedCalls",
                 names.deniedCallsAlarm(),
-                description));
+                checkedDescription(names.deniedCallsAlarm(), description),
+                pipelineRuns));
     }
 
+    /**
+     * The session issuer ARN as the filter pattern matches it: exact, or, for the role in every
+     * account, by its end behind a leading wildcard, since CloudWatch Logs has no inner wildcard.
+     * A role whose own path ends in {@code :role/<the path>} (IAM allows colons in paths) ends the
+     * same way and counts as the pipeline role; the README's threat model says what still pages.
+     */
+    private static String issuerValue(PipelineRole role) {
+        return role.inAnyAccount() ? "*" + role.arnSuffix() : role.arn();
+    }
+
+    /** Both metric filters' patterns checked against the limit, all problems collected before one error. */
+    private static String checked(String filterName, FilterPattern pattern, List<String> tooLarge) {
+        try {
+            return PatternLimits.checked(filterName, pattern, PIPELINE_ROLES_FIX);
+        } catch (InvalidPolicyException e) {
+            tooLarge.add(e.getMessage());
+            return "";
+        }
+    }
+
+    private static PipelineRuns pipelineRuns(ResourceNames names, String countedPattern, List<PipelineRole> roles) {
+        String alarm = names.pipelineDeniedCallsAlarm();
+        String rule = names.pipelineRunSummaryRule();
+        String sustained = names.pipelineDeniedCallsSustainedAlarm();
+        String alarmDescription = "Denied deletion attempts of the pipeline roles (" + ConfigKeys.qualified("pipelineRoles")
+                + "): pages nobody. When it returns to OK, " + PipelineRuns.PERIOD_SECONDS / 60 + " minutes after the run's"
+                + " last denied call, rule " + rule + " sends one notice with the run's calls to topic " + names.noticeTopic()
+                + ". Denied calls in each of " + PipelineRuns.SUSTAINED_HOURS + " hours raise " + sustained + ", which pages.";
+        String sustainedDescription = "Pipeline roles (" + ConfigKeys.qualified("pipelineRoles") + ") were denied deleting"
+                + " or disabling guarded keys and secrets in each of the last " + PipelineRuns.SUSTAINED_HOURS + " hours: no"
+                + " pipeline run takes that long, so treat it as an attacker holding a pipeline role. Callers: CloudWatch"
+                + " Logs Insights on " + names.deniedCallsLogGroup() + " in " + names.homeRegion() + ": fields @timestamp,"
+                + " account, detail.eventName, detail.userIdentity.sessionContext.sessionIssuer.arn | sort @timestamp desc";
+        EventPattern runEnded = EventPattern.serviceEvent(ServiceEvent.ALARM_STATE_CHANGE)
+                .with(EventField.ALARM_NAME, EventPattern.Match.equalTo(alarm))
+                .with(EventField.ALARM_STATE, EventPattern.Match.equalTo("OK"))
+                .with(EventField.ALARM_PREVIOUS_STATE, EventPattern.Match.equalTo("ALARM"));
+        JsonObject parameters = new JsonObject();
+        parameters.add("AutomationAssumeRole", single(names.summaryAutomationRoleArn()));
+        parameters.add("LogGroupName", single(names.deniedCallsLogGroup()));
+        parameters.add("StartTime", single("<" + RUN_STARTED + ">"));
+        parameters.add("LeadMinutes", single(Integer.toString(PipelineRuns.LEAD_MINUTES)));
+        JsonArray issuers = new JsonArray();
+        roles.stream().map(PipelineRole::arn).forEach(issuers::add);
+        parameters.add("IssuerArns", issuers);
+        parameters.add("Subject", single(names.prefix() + ": " + PipelineRuns.HEADING));
+        parameters.add("Heading", single(PipelineRuns.HEADING));
+        parameters.add("Hint", single("If these deletions were planned, add an approved deletion for each resource and"
+                + " role (" + ConfigKeys.qualified("approvedDeletions") + ", README \"Approved deletions\"), run pulumi up"
+                + " and rerun the pipeline. If not, investigate: who changed the pipeline, and what else its role did."));
+        parameters.add("TopicArn", single(names.noticeTopicArn()));
+        return new PipelineRuns(alarm, countedPattern, "PipelineDeniedCalls",
+                alarm, checkedDescription(alarm, alarmDescription), sustained, checkedDescription(sustained, sustainedDescription),
+                rule, PatternLimits.checked(rule, runEnded),
+                Arns.automationDefinition(names.homeRegion(), names.securityAccountId(), names.summaryDocument()),
+                names.summaryTriggerRoleArn(),
+                Map.of(RUN_STARTED, EventField.ALARM_PREVIOUS_STATE_TIME.inputPath()),
+                PolicyTemplate.minify(parameters));
+    }
+
+    private static JsonArray single(String value) {
+        JsonArray array = new JsonArray();
+        array.add(value);
+        return array;
+    }
+
+    private static String checkedDescription(String alarmName, String description) {
+        if (description.length() > DeniedCalls.MAX_ALARM_DESCRIPTION) {
+            throw new InvalidPolicyException("the description of alarm " + alarmName + " is " + description.length()
+                    + " characters; CloudWatch allows " + DeniedCalls.MAX_ALARM_DESCRIPTION + ". Fix: a shorter resourcePrefix.");
+        }
+        return description;
+    }
 
     /** The central rules that publish approval notices to the notices topic. */
     public List<String> noticeRuleArns() {

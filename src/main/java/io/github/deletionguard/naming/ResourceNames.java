@@ -177,6 +177,28 @@ public record ResourceNames(String prefix, String securityAccountId, String home
         return named("denied-calls");
     }
 
+    /**
+     * The alarm, and the metric filter it counts, on the denied calls of the configured pipeline
+     * roles: it pages nobody, its return to OK ends a pipeline run and starts its summary.
+     */
+    public String pipelineDeniedCallsAlarm() {
+        return named("pipeline-denied-calls");
+    }
+
+    public String pipelineDeniedCallsAlarmArn() {
+        return Arns.cloudWatchAlarm(homeRegion, securityAccountId, pipelineDeniedCallsAlarm());
+    }
+
+    /** The ceiling: pipeline roles denied without a pause for hours page the hub after all. */
+    public String pipelineDeniedCallsSustainedAlarm() {
+        return named("pipeline-denied-calls-sustained");
+    }
+
+    /** The rule on the security account's default bus that summarizes a pipeline run when it ends. */
+    public String pipelineRunSummaryRule() {
+        return named("summarize-pipeline-run");
+    }
+
     /** The role each account's forwarding rules put events on the central bus with. */
     public String forwardingRole() {
         return named("event-forwarding");

@@ -28,20 +28,21 @@ public sealed interface FilterPattern {
      * treats as a wildcard; {@code "*"} alone matches any value that is present.
      */
     static FilterPattern equalTo(String selector, String value) {
-        return new FieldEquals(selector, value);
+        return new FieldEquals(selector, value, false);
     }
 
-    /** {@code $.selector != "value"}: an exact value the field must not have (no wildcards). */
+    /**
+     * {@code $.selector != "value"}, with the wildcards of {@link #equalTo}. It holds only where
+     * the field is present (CloudWatch compares value nodes only): a pattern meant for events
+     * without the field says so with {@link #absent}.
+     */
     static FilterPattern notEqualTo(String selector, String value) {
-        if (value.contains("*")) {
-            throw new IllegalArgumentException("not an exact value: " + value);
-        }
-        return new FieldNotEquals(new FieldEquals(selector, value));
+        return new FieldEquals(selector, value, true);
     }
 
     /** The field is present (CloudWatch's documented idiom: equal to the lone wildcard). */
     static FilterPattern present(String selector) {
-        return new FieldEquals(selector, "*");
+        return new FieldEquals(selector, "*", false);
     }
 
     /** The field is absent: CloudWatch's {@code NOT EXISTS}. */
@@ -68,13 +69,22 @@ public sealed interface FilterPattern {
         return new AnyOf(List.of(values).stream().map(value -> equalTo(selector, value)).toList());
     }
 
+    /** None of several values of the same field, which must be present; a single value is a plain {@code !=}. */
+    static FilterPattern noneOf(String selector, List<String> values) {
+        if (values.size() == 1) {
+            return notEqualTo(selector, values.get(0));
+        }
+        return new AllOf(values.stream().map(value -> notEqualTo(selector, value)).toList());
+    }
+
     private static void requireSelector(String selector) {
         if (!selector.matches("\\$(\\.[A-Za-z_][A-Za-z0-9_]*)+")) {
             throw new IllegalArgumentException("not a JSON selector: " + selector);
         }
     }
 
-    record FieldEquals(String selector, String value) implements FilterPattern {
+    /** {@code =}, or {@code !=} when {@code negated}. */
+    record FieldEquals(String selector, String value, boolean negated) implements FilterPattern {
         public FieldEquals {
             requireSelector(selector);
             // The pattern language has no escape for a quote, and an inner * would be literal
@@ -87,14 +97,7 @@ public sealed interface FilterPattern {
 
         @Override
         public String expression() {
-            return "(" + selector + " = \"" + value + "\")";
-        }
-    }
-
-    record FieldNotEquals(FieldEquals field) implements FilterPattern {
-        @Override
-        public String expression() {
-            return "(" + field.selector() + " != \"" + field.value() + "\")";
+            return "(" + selector + (negated ? " != " : " = ") + "\"" + value + "\")";
         }
     }
 

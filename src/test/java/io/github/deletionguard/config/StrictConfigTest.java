@@ -32,7 +32,7 @@ class StrictConfigTest {
                         + " deletion-guard:accounts, deletion-guard:alarms, deletion-guard:criticalKeys,"
                         + " deletion-guard:criticalSecrets, deletion-guard:serviceControlPolicy, deletion-guard:stackScope,"
                         + " deletion-guard:remediation, deletion-guard:memberBaseline, deletion-guard:approvedDeletions,"
-                        + " deletion-guard:ephemeralScopes)."), describe(issues), "the key it means is not reported missing as well");
+                        + " deletion-guard:ephemeralScopes, deletion-guard:pipelineRoles)."), describe(issues), "the key it means is not reported missing as well");
     }
 
     @Test

@@ -88,9 +88,14 @@ class EphemeralDigestDeploymentTest {
 
     @Test
     void aStackWithoutEphemeralAccountsDeploysNoDigestAndNoSummary() {
-        OfflineEngine.Run run = Deployments.ofStackFile("prod");
+        OfflineEngine.Run run = ConfigBuilder.stackFile("prod").remove("pipelineRoles").run();
+        assertEquals(List.of(), run.errors());
         assertEquals(List.of(), Deployments.components(run, EphemeralDigest.TYPE));
         assertEquals(List.of(), Deployments.components(run, EventSummary.TYPE));
+        // prod's pipeline roles need the summary, not the digest.
+        OfflineEngine.Run prod = Deployments.ofStackFile("prod");
+        assertEquals(List.of(), Deployments.components(prod, EphemeralDigest.TYPE));
+        assertEquals(1, Deployments.components(prod, EventSummary.TYPE).size());
     }
 
     /** The remediation documents, rules and roles registered in the account, by physical name. */

@@ -29,7 +29,7 @@ class SummaryScriptTest {
 
     @TestFactory
     List<DynamicTest> summaryCases() throws Exception {
-        return ScriptSuite.cases(PreparedSummary.DOCUMENT_FILE, "Summarize", "test_summarize_events.py", 15, work);
+        return ScriptSuite.cases(PreparedSummary.DOCUMENT_FILE, "Summarize", "test_summarize_events.py", 17, work);
     }
 
     /** The query reads the forwarded event by the same paths the patterns match, one source for each. */

@@ -2,10 +2,15 @@ package io.github.deletionguard.patterns;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static io.github.deletionguard.patterns.FilterPattern.allOf;
+import static io.github.deletionguard.patterns.FilterPattern.absent;
 import static io.github.deletionguard.patterns.FilterPattern.anyOf;
 import static io.github.deletionguard.patterns.FilterPattern.equalTo;
+import static io.github.deletionguard.patterns.FilterPattern.noneOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,5 +31,22 @@ class FilterPatternTest {
         assertThrows(IllegalArgumentException.class, () -> equalTo("$.a", "in*side"));
         assertThrows(IllegalArgumentException.class, () -> equalTo("$.a", ""));
         assertThrows(IllegalArgumentException.class, () -> equalTo("a.b", "x"));
+    }
+
+    /**
+     * {@code !=} holds only where the field is present, so "none of these values" for events that
+     * may lack the field is written with {@code NOT EXISTS} beside it, as the denied-calls filter does.
+     */
+    @Test
+    void noneOfExcludesEveryValueAndNeedsAbsentForEventsWithoutTheField() {
+        FilterPattern none = noneOf("$.a", List.of("x", "*-y"));
+        assertEquals("{ ($.a != \"x\") && ($.a != \"*-y\") }", none.render());
+        assertEquals("{ ($.a != \"x\") }", noneOf("$.a", List.of("x")).render());
+
+        assertTrue(FilterPatternEvaluator.matches(none.render(), "{\"a\":\"z\"}"));
+        assertFalse(FilterPatternEvaluator.matches(none.render(), "{\"a\":\"x\"}"));
+        assertFalse(FilterPatternEvaluator.matches(none.render(), "{\"a\":\"pre-y\"}"), "the leading wildcard applies to != too");
+        assertFalse(FilterPatternEvaluator.matches(none.render(), "{\"b\":\"z\"}"));
+        assertTrue(FilterPatternEvaluator.matches(anyOf(absent("$.a"), none).render(), "{\"b\":\"z\"}"));
     }
 }

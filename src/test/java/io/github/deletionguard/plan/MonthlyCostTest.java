@@ -21,13 +21,13 @@ class MonthlyCostTest {
         assertEquals(new BigDecimal("1.10"), byTarget.get(target("111111111111", "eu-central-1")));
         assertEquals(new BigDecimal("1.10"), byTarget.get(target("055555555555", "eu-west-1")));
         // Three keys at $1; three secrets at $0.40, one of them replicated (billed as a second secret);
-        // the denied-calls alarm at $0.10.
-        assertEquals(new BigDecimal("4.70"), byTarget.get(target("222222222222", "eu-central-1")));
+        // the denied-calls alarm, the pipeline roles' alarm and its ceiling at $0.10 each.
+        assertEquals(new BigDecimal("4.90"), byTarget.get(target("222222222222", "eu-central-1")));
         // Two replica keys, billed as keys.
         assertEquals(new BigDecimal("2.00"), byTarget.get(target("222222222222", "eu-west-1")));
         assertEquals(0, byTarget.get(target("444444444444", "eu-west-1")).signum(),
                 "a workload account-region without a log group costs nothing standing");
-        assertEquals(new BigDecimal("8.90"), cost.total());
+        assertEquals(new BigDecimal("9.10"), cost.total());
     }
 
     @Test

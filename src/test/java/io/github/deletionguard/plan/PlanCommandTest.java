@@ -232,9 +232,10 @@ class PlanCommandTest {
                 + " RCP deletion-guard-protect-keys-and-secrets on r-pr0d"), summary);
         // Every account also forwards the global services' events in us-east-1.
         assertTrue(summary.contains("EventBridge forwarding  15 account-regions in 5 accounts -> central bus"), summary);
-        // The central bus counts denied deletions on a log group of its own.
-        assertTrue(summary.contains("CloudWatch alarms       23 alarms on 3 log groups"), summary);
-        assertTrue(summary.contains("Monthly cost: $8.90"), summary);
+        // The central bus counts denied deletions on a log group of its own: the paging alarm, and
+        // the pipeline roles' alarm with its ceiling.
+        assertTrue(summary.contains("CloudWatch alarms       25 alarms on 3 log groups"), summary);
+        assertTrue(summary.contains("Monthly cost: $9.10"), summary);
         assertTrue(summary.contains("SCP and RCP attached to the organization root r-pr0d"), summary);
         assertTrue(summary.contains("Remediation changes state in 5 accounts"), summary);
         assertTrue(summary.contains("21 protected resources (5 Alias, 3 Key, 2 Policy, 2 PolicyAttachment, 2 ReplicaKey, 3 Secret,"
@@ -256,7 +257,7 @@ class PlanCommandTest {
         assertEquals(0, plan(Path.of(""), "plan", "prod"), err::toString);
 
         String text = out.toString();
-        assertTrue(text.contains("\nAlarms (23; "), text);
+        assertTrue(text.contains("\nAlarms (25; "), text);
         assertTrue(text.contains("  deletion-guard-kms-errors  management eu-central-1: Sum of KmsErrors >= 20 in 1 of 1 periods of 300 s;"
                 + " missing data notBreaching\n"), text);
         String checklist = text.substring(text.indexOf("\nAfter the first pulumi up:\n"));

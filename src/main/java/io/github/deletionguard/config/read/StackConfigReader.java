@@ -34,7 +34,7 @@ final class StackConfigReader {
     /** Every key of the namespace the program reads; any other is a mistake, never a setting to ignore. */
     static final List<String> KEYS = List.of("alarmMode", "resourcePrefix", "regions", "organization", "securityAccount",
             "accounts", "alarms", "criticalKeys", "criticalSecrets", "serviceControlPolicy", "stackScope", "remediation", "memberBaseline",
-            "approvedDeletions", "ephemeralScopes");
+            "approvedDeletions", "ephemeralScopes", "pipelineRoles");
 
     private final Set<String> presentKeys;
     private final Function<String, Optional<String>> valueOf;
@@ -78,7 +78,8 @@ final class StackConfigReader {
                         .orElse(Optional.of(List.of())),
                 structured("ephemeralScopes").map(list -> list.entries(DeletionExceptionsReader::readScope))
                         .orElse(Optional.of(List.of())),
-                today);
+                today,
+                structured("pipelineRoles").map(ConfigNode::texts).orElse(Optional.of(List.of())));
         Set<String> meant = reportUnknownKeys(critical.valueKeys());
         // A misspelt key is one mistake: "did you mean alarmMode?" already says that alarmMode is missing.
         missingKeys.forEach((key, fix) -> {

@@ -51,6 +51,7 @@ public final class ConfigValidator {
         NotificationEndpointsValidator.validate(config, issues);
         MemberBaselineValidator.validate(config, issues);
         DeletionExceptionsValidator.validate(config, issues);
+        PipelineRolesValidator.validate(config, issues);
     }
 
     private void checkResourcePrefix(String prefix) {

@@ -1,6 +1,7 @@
 package io.github.deletionguard.config.validate;
 
 import io.github.deletionguard.config.ApprovedDeletion;
+import io.github.deletionguard.config.AlarmMode;
 import io.github.deletionguard.config.ConfigIssue;
 import io.github.deletionguard.config.EphemeralScope;
 import io.github.deletionguard.config.GuardConfig;
@@ -38,6 +39,12 @@ public final class ConfigWarnings {
                             + ", so nothing watches the account that holds the critical keys and secrets and receives every notification.",
                     "add the security account to " + qualified("accounts") + (config.stackScope().ownsCentralResources()
                             ? " and to this stack's stackScope." : ".")));
+        }
+        // Validation cannot refuse this: a stack switched to access-only keeps its list for the day it switches back.
+        if (!config.pipelineRoles().isEmpty() && config.alarmMode() == AlarmMode.ACCESS_ONLY) {
+            warnings.add(new ConfigIssue(qualified("pipelineRoles"), "is set, but alarmMode access-only counts no denied"
+                            + " deletion attempts, so the pipeline roles change nothing.",
+                    "remove it, or set alarmMode to any-deletion, where their denied attempts become one notice per run."));
         }
         expiredApprovals(config, warnings);
         warnings.addAll(baselineCoverage(config));
