@@ -87,7 +87,9 @@ public final class OperateCommand {
         try (AwsSessions sessions = sessionFactory.open(options, config)) {
             PolicyFiles policyFiles = new PolicyFiles(projectRoot.resolve("policy"));
             ResourceNames names = ResourceNames.of(config);
-            Operation operation = new Operation(options.stack, config, names, notifyRules(config, policyFiles),
+            PreparedForwarding forwarding = forwarding(config, policyFiles);
+            Operation operation = new Operation(options.stack, config, names, centralBusRules(forwarding),
+                    securityAccountRules(forwarding),
                     OrganizationPolicy.configured(config, names, policyFiles), sessions, new FanOut(options.parallelism, err),
                     clock, sleeper, secureValues);
             List<Finding> findings = switch (options.command) {
@@ -166,12 +168,29 @@ public final class OperateCommand {
     }
 
     /** The central rules as the program deploys them, from the same config and policy files as {@code pulumi up}. */
-    private static List<String> notifyRules(GuardConfig config, PolicyFiles policyFiles) {
+    private static PreparedForwarding forwarding(GuardConfig config, PolicyFiles policyFiles) {
         Optional<String> remediationDocument = PreparedRemediation.prepare(config, policyFiles)
                 .map(remediation -> remediation.names().remediationDocument());
-        PreparedForwarding forwarding = PreparedForwarding.prepare(config, policyFiles, remediationDocument);
-        // An approval's notice rule is checked like the paging rules: the approved call is left out of those.
-        return java.util.stream.Stream.concat(forwarding.centralRules().stream().map(PreparedForwarding.CentralRule::name),
-                forwarding.approvalNotices().stream().map(PreparedForwarding.ApprovalNotice::name)).toList();
+        return PreparedForwarding.prepare(config, policyFiles, remediationDocument);
+    }
+
+    /**
+     * The central bus's rules: one per notified kind, one per approval in force (the approved
+     * call is left out of the paging rules) and the ephemeral accounts' log rule.
+     */
+    private static List<String> centralBusRules(PreparedForwarding forwarding) {
+        List<String> rules = new ArrayList<>(forwarding.centralRules().stream().map(PreparedForwarding.CentralRule::name).toList());
+        forwarding.approvalNotices().forEach(notice -> rules.add(notice.name()));
+        forwarding.ephemeralDigest().ifPresent(digest -> rules.add(forwarding.names().ephemeralEventsRule()));
+        return rules;
+    }
+
+    /** The rules on the security account's default bus in its home region that start the summaries. */
+    private static List<String> securityAccountRules(PreparedForwarding forwarding) {
+        List<String> rules = new ArrayList<>();
+        forwarding.ephemeralDigest().ifPresent(digest -> rules.add(forwarding.names().ephemeralDigestSchedule()));
+        forwarding.deniedCalls().flatMap(PreparedForwarding.DeniedCalls::pipelineRuns)
+                .ifPresent(runs -> rules.add(runs.ruleName()));
+        return rules;
     }
 }

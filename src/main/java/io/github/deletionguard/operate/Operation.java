@@ -16,11 +16,12 @@ import java.util.Map;
  * program's names, sessions in the accounts, the bounded fan-out, and time (a clock and a
  * sleeper that tests replace, so no test waits for real).
  *
- * @param notifyRules          the central bus's rules this stack deploys, one per notified kind and one per approval in force
+ * @param notifyRules          the central bus's rules this stack deploys
+ * @param summaryRules         the rules on the security account's default bus (home region) that start the summaries
  * @param organizationPolicies the SCP (its parts) and RCP this stack attaches, rendered as {@code pulumi up} renders them
  * @param secureValues         the stack file's {@code secure:} ciphertexts by full config key
  */
-public record Operation(String stack, GuardConfig config, ResourceNames names, List<String> notifyRules,
+public record Operation(String stack, GuardConfig config, ResourceNames names, List<String> notifyRules, List<String> summaryRules,
                         List<OrganizationPolicy> organizationPolicies, AwsSessions sessions, FanOut fanOut, Clock clock,
                         Sleeper sleeper, Map<String, String> secureValues) {
 

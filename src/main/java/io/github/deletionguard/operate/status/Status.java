@@ -65,6 +65,7 @@ public final class Status {
         }
         if (security && place.region().equals(operation.homeRegion())) {
             operation.notifyRules().forEach(rule -> findings.add(rule(clients, place, rule, Optional.of(operation.names().centralBus()))));
+            operation.summaryRules().forEach(rule -> findings.add(rule(clients, place, rule, Optional.empty())));
         }
         operation.config().accounts().stream().filter(member -> member.id().equals(place.account()) && member.hostsLogGroupIn(place.region()))
                 .findFirst().ifPresent(member -> findings.addAll(alarms(clients, place)));
