@@ -1,13 +1,11 @@
 package io.github.deletionguard.detection;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import io.github.deletionguard.awsapi.EventField;
 import io.github.deletionguard.config.EphemeralScope;
 import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.config.MemberAccount;
+import io.github.deletionguard.documents.AutomationInput;
 import io.github.deletionguard.documents.PolicyFiles;
-import io.github.deletionguard.documents.PolicyTemplate;
 import io.github.deletionguard.naming.ResourceNames;
 import io.github.deletionguard.patterns.EventPattern;
 import io.github.deletionguard.patterns.PatternLimits;
@@ -111,20 +109,15 @@ public record PreparedEphemeralDigest(ResourceNames names, List<String> accountI
      * schedule's constant input: Automation targets take every parameter as a list of strings.
      */
     public String automationInput() {
-        JsonObject parameters = new JsonObject();
-        parameters.add("AutomationAssumeRole", single(names.summaryAutomationRoleArn()));
-        parameters.add("LogGroupName", single(names.ephemeralEventsLogGroup()));
-        parameters.add("LookbackMinutes", single(String.valueOf(LOOKBACK_MINUTES)));
-        parameters.add("Subject", single(subject()));
-        parameters.add("Heading", single(heading()));
-        parameters.add("Hint", single(hint()));
-        parameters.add("TopicArn", single(names.noticeTopicArn()));
-        return PolicyTemplate.minify(parameters);
+        return new AutomationInput()
+                .put("AutomationAssumeRole", names.summaryAutomationRoleArn())
+                .put("LogGroupName", names.ephemeralEventsLogGroup())
+                .put("LookbackMinutes", String.valueOf(LOOKBACK_MINUTES))
+                .put("Subject", subject())
+                .put("Heading", heading())
+                .put("Hint", hint())
+                .put("TopicArn", names.noticeTopicArn())
+                .render();
     }
 
-    private static JsonArray single(String value) {
-        JsonArray array = new JsonArray();
-        array.add(value);
-        return array;
-    }
 }

@@ -1,7 +1,5 @@
 package io.github.deletionguard.detection;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import io.github.deletionguard.awsapi.EventField;
 import io.github.deletionguard.awsapi.ServiceEvent;
@@ -13,6 +11,7 @@ import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.config.LogGroupLocation;
 import io.github.deletionguard.config.MemberAccount;
 import io.github.deletionguard.config.PipelineRole;
+import io.github.deletionguard.documents.AutomationInput;
 import io.github.deletionguard.documents.InvalidPolicyException;
 import io.github.deletionguard.documents.PolicyFiles;
 import io.github.deletionguard.documents.PolicyTemplate;
@@ -409,34 +408,28 @@ public record PreparedForwarding(
                 .with(EventField.ALARM_NAME, EventPattern.Match.equalTo(alarm))
                 .with(EventField.ALARM_STATE, EventPattern.Match.equalTo("OK"))
                 .with(EventField.ALARM_PREVIOUS_STATE, EventPattern.Match.equalTo("ALARM"));
-        JsonObject parameters = new JsonObject();
-        parameters.add("AutomationAssumeRole", single(names.summaryAutomationRoleArn()));
-        parameters.add("LogGroupName", single(names.deniedCallsLogGroup()));
-        parameters.add("StartTime", single("<" + RUN_STARTED + ">"));
-        parameters.add("LeadMinutes", single(Integer.toString(PipelineRuns.LEAD_MINUTES)));
-        JsonArray issuers = new JsonArray();
-        roles.stream().map(PipelineRole::arn).forEach(issuers::add);
-        parameters.add("IssuerArns", issuers);
-        parameters.add("Subject", single(names.prefix() + ": " + PipelineRuns.HEADING));
-        parameters.add("Heading", single(PipelineRuns.HEADING));
-        parameters.add("Hint", single("If these deletions were planned, add an approved deletion for each resource and"
-                + " role (" + ConfigKeys.qualified("approvedDeletions") + ", README \"Approved deletions\"), run pulumi up"
-                + " and rerun the pipeline. If not, investigate: who changed the pipeline, and what else its role did."));
-        parameters.add("TopicArn", single(names.noticeTopicArn()));
+        String parameters = new AutomationInput()
+                .put("AutomationAssumeRole", names.summaryAutomationRoleArn())
+                .put("LogGroupName", names.deniedCallsLogGroup())
+                .put("StartTime", "<" + RUN_STARTED + ">")
+                .put("LeadMinutes", Integer.toString(PipelineRuns.LEAD_MINUTES))
+                .put("IssuerArns", roles.stream().map(PipelineRole::arn).toList())
+                .put("Subject", names.prefix() + ": " + PipelineRuns.HEADING)
+                .put("Heading", PipelineRuns.HEADING)
+                .put("Hint", "If these deletions were planned, add an approved deletion for each resource and"
+                        + " role (" + ConfigKeys.qualified("approvedDeletions") + ", README \"Approved deletions\"), run pulumi up"
+                        + " and rerun the pipeline. If not, investigate: who changed the pipeline, and what else its role did.")
+                .put("TopicArn", names.noticeTopicArn())
+                .render();
         return new PipelineRuns(alarm, countedPattern, "PipelineDeniedCalls",
                 alarm, checkedDescription(alarm, alarmDescription), sustained, checkedDescription(sustained, sustainedDescription),
                 rule, PatternLimits.checked(rule, runEnded),
                 Arns.automationDefinition(names.homeRegion(), names.securityAccountId(), names.summaryDocument()),
                 names.summaryTriggerRoleArn(),
                 Map.of(RUN_STARTED, EventField.ALARM_PREVIOUS_STATE_TIME.inputPath()),
-                PolicyTemplate.minify(parameters));
+                parameters);
     }
 
-    private static JsonArray single(String value) {
-        JsonArray array = new JsonArray();
-        array.add(value);
-        return array;
-    }
 
     private static String checkedDescription(String alarmName, String description) {
         if (description.length() > DeniedCalls.MAX_ALARM_DESCRIPTION) {

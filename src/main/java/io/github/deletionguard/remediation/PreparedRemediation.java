@@ -1,13 +1,12 @@
 package io.github.deletionguard.remediation;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import io.github.deletionguard.awsapi.EventField;
 import io.github.deletionguard.config.ApprovedDeletion;
 import io.github.deletionguard.config.ApprovedResource;
 import io.github.deletionguard.config.BreakGlassRole;
 import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.config.RemediationSettings;
+import io.github.deletionguard.documents.AutomationInput;
 import io.github.deletionguard.documents.PolicyFiles;
 import io.github.deletionguard.documents.PolicyTemplate;
 import io.github.deletionguard.naming.Arns;
@@ -130,10 +129,9 @@ public record PreparedRemediation(
 
     /** The Automation parameters for one account, as the target's input transformer template. */
     public String inputTemplate(String accountId) {
-        JsonObject parameters = new JsonObject();
-        parameters.add("AutomationAssumeRole", single(names.automationRoleArn(accountId)));
-        inputPaths.keySet().stream().sorted().forEach(name -> parameters.add(name, single("<" + name + ">")));
-        return PolicyTemplate.minify(parameters);
+        AutomationInput parameters = new AutomationInput().put("AutomationAssumeRole", names.automationRoleArn(accountId));
+        inputPaths.keySet().stream().sorted().forEach(name -> parameters.put(name, "<" + name + ">"));
+        return parameters.render();
     }
 
     public String renderAutomationRoleTrust(String accountId, List<String> regions) {
@@ -180,11 +178,6 @@ public record PreparedRemediation(
                 "automationRoleArn", names.automationRoleArn(accountId)));
     }
 
-    private static JsonArray single(String value) {
-        JsonArray array = new JsonArray();
-        array.add(value);
-        return array;
-    }
 
     private static List<String> sorted(List<String> regions) {
         return regions.stream().sorted().toList();
