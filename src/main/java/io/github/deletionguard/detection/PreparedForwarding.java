@@ -11,6 +11,7 @@ import io.github.deletionguard.config.GuardConfig;
 import io.github.deletionguard.config.LogGroupLocation;
 import io.github.deletionguard.config.MemberAccount;
 import io.github.deletionguard.config.PipelineRole;
+import io.github.deletionguard.config.RemediationSettings;
 import io.github.deletionguard.documents.AutomationInput;
 import io.github.deletionguard.documents.InvalidPolicyException;
 import io.github.deletionguard.documents.PolicyFiles;
@@ -203,7 +204,7 @@ public record PreparedForwarding(
                 approval,
                 names.approvalNoticeRule(approval.id()),
                 checked(names.approvalNoticeRule(approval.id()), ApprovedCalls.of(approval), tooLarge),
-                approvalMessage(approval))).toList();
+                approvalMessage(approval, config.remediation()))).toList();
         List<MemberRule> memberRules = new ArrayList<>();
         for (ForwardingRule concern : ForwardingRule.values()) {
             List<NotifiedEvent> carried = kinds.stream().filter(kind -> kind.forwardingRule() == concern).toList();
@@ -273,12 +274,14 @@ public record PreparedForwarding(
      * The notice of an approved deletion. The approval's own words are literal text in the input
      * template (validation keeps {@code <} and {@code >}, EventBridge's placeholder marks, out of them).
      */
-    private static Message approvalMessage(ApprovedDeletion approval) {
+    private static Message approvalMessage(ApprovedDeletion approval, RemediationSettings remediation) {
+        boolean undone = approval.resource().kind() == ApprovedResource.Kind.KEY
+                ? remediation.cancelKeyDeletion() : remediation.restoreSecret();
         String text = "deletion-guard NOTICE: approved deletion. <eventName> of <resource> in account <account>"
                 + " (<region>) at <time> by <who>, approved under ticket " + approval.ticket() + " by "
-                + approval.approvedBy() + " until " + approval.until() + " 00:00 UTC: " + approval.reason()
+                + approval.approvedBy() + " until " + approval.until() + " 00:00 UTC: " + approval.reason().replaceAll("[.\\s]+$", "")
                 + ". Nothing to do unless this was not the change planned; from " + approval.until()
-                + " on, the call is denied and undone again.";
+                + " on, the call is denied" + (undone ? " and undone" : "") + " again.";
         return new Message(approvalInputPaths(approval.resource().kind()), PolicyTemplate.minify(new JsonPrimitive(text)));
     }
 

@@ -2,6 +2,7 @@ package io.github.deletionguard.detection;
 
 import com.google.gson.JsonObject;
 import io.github.deletionguard.config.GuardConfig;
+import io.github.deletionguard.config.RemediationSettings;
 import io.github.deletionguard.documents.PolicyFiles;
 import io.github.deletionguard.testing.ConfigBuilder;
 import io.github.deletionguard.testing.EventRuleMatcher;
@@ -102,6 +103,20 @@ class ApprovedDeletionNoticeTest {
         assertTrue(message.contains("approved under ticket CHG-4711 by security-architecture-board until 2026-12-20 00:00 UTC"),
                 message);
         assertTrue(message.contains("arn:aws:sts::444444444444:assumed-role/payments-deployer/alice"), message);
+    }
+
+    /** The notice promises only what the stack does: without key remediation nothing is undone after until. */
+    @Test
+    void theNoticeSaysUndoneOnlyWhereRemediationUndoesAndEndsTheReasonOnce() {
+        PreparedForwarding withoutRemediation = forwarding(ConfigBuilder.stackFile("prod")
+                .remediation(new RemediationSettings(false, true))
+                .edit("approvedDeletions", approvals -> ConfigBuilder.entry(approvals, 0).addProperty("reason", "Retired.")));
+        String template = withoutRemediation.approvalNotices().get(0).message().inputTemplate();
+
+        assertTrue(template.contains(": Retired. Nothing to do"), template);
+        assertTrue(template.endsWith("the call is denied again.\""), template);
+        assertTrue(forwarding(ConfigBuilder.stackFile("prod")).approvalNotices().get(0).message().inputTemplate()
+                .endsWith("the call is denied and undone again.\""));
     }
 
     @Test
