@@ -31,21 +31,21 @@ public final class PipelineRunNotices extends ComponentResource {
      * @param logGroupName the denied-calls log group, from its resource so the filter waits for it
      * @param hubTopicArn  the hub topic of the home region, which only the ceiling alarm notifies
      */
-    public record Args(Provider provider, PreparedForwarding.PipelineRuns pipelineRuns, String metricNamespace,
+    public record Args(Provider provider, PreparedPipelineRuns pipelineRuns, String metricNamespace,
                        Output<String> logGroupName, Output<String> hubTopicArn) {
     }
 
     public PipelineRunNotices(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         Provider provider = ChildOptions.requireProvider(args.provider(), TYPE);
-        PreparedForwarding.PipelineRuns runs = args.pipelineRuns();
+        PreparedPipelineRuns runs = args.pipelineRuns();
         new LogMetricFilter(name + "-filter", CountingMetric.filter(runs.filterName(), args.logGroupName(), runs.filterPattern(),
                 args.metricNamespace(), runs.metricName()), ChildOptions.of(this, provider));
         // No actions: its return to OK is what the rule below listens for.
         new MetricAlarm(name + "-alarm", CountingMetric.alarm(args.metricNamespace(), runs.metricName())
                 .name(runs.alarmName())
                 .alarmDescription(runs.alarmDescription())
-                .period(PreparedForwarding.PipelineRuns.PERIOD_SECONDS)
+                .period(PreparedPipelineRuns.PERIOD_SECONDS)
                 .evaluationPeriods(1)
                 .datapointsToAlarm(1)
                 .build(), ChildOptions.of(this, provider));
@@ -53,8 +53,8 @@ public final class PipelineRunNotices extends ComponentResource {
                 .name(runs.sustainedAlarmName())
                 .alarmDescription(runs.sustainedAlarmDescription())
                 .period(ONE_HOUR_SECONDS)
-                .evaluationPeriods(PreparedForwarding.PipelineRuns.SUSTAINED_HOURS)
-                .datapointsToAlarm(PreparedForwarding.PipelineRuns.SUSTAINED_HOURS)
+                .evaluationPeriods(PreparedPipelineRuns.SUSTAINED_HOURS)
+                .datapointsToAlarm(PreparedPipelineRuns.SUSTAINED_HOURS)
                 .alarmActions(args.hubTopicArn().applyValue(List::of))
                 .build(), ChildOptions.of(this, provider));
         EventRule rule = new EventRule(name + "-rule", EventRuleArgs.builder()
