@@ -188,6 +188,15 @@ public enum NotifiedEvent {
                     + " restore the trail's selectors now, then review what happened meanwhile.",
             scope -> CallPatterns.succeeded(CallPatterns.anyOf(ApiCall.TRAIL_CHANGES))),
 
+    SUMMARY_FAILED("summary-failed", MONITORING_EVENTS, Severity.MEDIUM, List.of(ACCESS_ONLY, ANY_DELETION), Scope::hasSummary,
+            "summary <status> in account <account> (<region>) at <when>: Automation execution <executionId> of"
+                    + " <definition> sent no digest or pipeline-run notice. Its step output says why; the events it was to"
+                    + " list are still in its log group (the execution's LogGroupName parameter).",
+            scope -> EventPattern.serviceEvent(ServiceEvent.AUTOMATION_EXECUTION_STATUS_CHANGE)
+                    .with(EventField.AUTOMATION_DEFINITION, equalTo(scope.summaryDocument().orElseThrow()))
+                    // A summary that ran is its own message; only one that did not is worth another.
+                    .with(EventField.AUTOMATION_STATUS, equalTo("Failed"), equalTo("TimedOut"), equalTo("Cancelled"))),
+
     GUARD_ROLE_CHANGE("guard-role-change", GLOBAL_SERVICE_EVENTS, Severity.CRITICAL, List.of(ACCESS_ONLY, ANY_DELETION), Scope.ALWAYS,
             "<eventName> on role <roleName> in account <account> (<region>) at <time>, called by <who>. It is a break-glass,"
                     + " deployment or deletion-guard role: whoever controls it can delete keys and secrets or"
@@ -290,11 +299,12 @@ public enum NotifiedEvent {
      * @param watchedLogGroups    the log groups the alarms read, the denied-calls log group and the ephemeral events' log group
      * @param quietAlarmArn       the alarm under the program's prefix that pages nobody (the pipeline roles' denied
      *                            calls), when pipeline roles are configured
+     * @param summaryDocument     the summary Automation document's name, when the stack deploys it
      */
     public record Scope(List<String> guardAlarmNamePrefixes, Optional<String> remediationDocument, String namePrefix,
                         String securityAccountId, boolean criticalKeys, boolean criticalSecrets,
                         List<String> breakGlassRoleArns, List<String> guardRoleNames, List<String> watchedLogGroups,
-                        Optional<String> quietAlarmArn) {
+                        Optional<String> quietAlarmArn, Optional<String> summaryDocument) {
         static final Predicate<Scope> ALWAYS = scope -> true;
 
         public Scope {
@@ -318,6 +328,10 @@ public enum NotifiedEvent {
 
         boolean hasRemediation() {
             return remediationDocument.isPresent();
+        }
+
+        boolean hasSummary() {
+            return summaryDocument.isPresent();
         }
 
         boolean hasCriticalKeys() {

@@ -2,6 +2,7 @@ package io.github.deletionguard.detection;
 
 import com.google.gson.JsonPrimitive;
 import io.github.deletionguard.awsapi.EventField;
+import io.github.deletionguard.config.AlarmMode;
 import io.github.deletionguard.config.ApprovedDeletion;
 import io.github.deletionguard.config.ApprovedResource;
 import io.github.deletionguard.config.BreakGlassRole;
@@ -275,7 +276,17 @@ public record PreparedForwarding(
                 config.organization().breakGlassRoles().stream().map(BreakGlassRole::arnInAnyAccount).toList(),
                 guardRoles.stream().distinct().toList(),
                 watchedLogGroups,
-                config.pipelineRoles().isEmpty() ? Optional.empty() : Optional.of(names.pipelineDeniedCallsAlarmArn()));
+                config.pipelineRoles().isEmpty() ? Optional.empty() : Optional.of(names.pipelineDeniedCallsAlarmArn()),
+                summarizes(config) ? Optional.of(names.summaryDocument()) : Optional.empty());
+    }
+
+    /**
+     * Whether the stack deploys the summary Automation: for the ephemeral accounts' daily digest,
+     * or for the pipeline runs, whose denied calls only any-deletion counts.
+     */
+    public static boolean summarizes(GuardConfig config) {
+        return !PreparedEphemeralDigest.accountIds(config).isEmpty()
+                || !config.pipelineRoles().isEmpty() && config.alarmMode() == AlarmMode.ANY_DELETION;
     }
 
     /** What the names of the deletion alarms start with; none when no account has a CloudTrail log group. */
