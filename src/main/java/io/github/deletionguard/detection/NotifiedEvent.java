@@ -88,11 +88,8 @@ public enum NotifiedEvent {
             "remediation <status> in account <account> (<region>) at <when>: Automation"
                     + " execution <executionId> of <definition>. Its steps and outputs (in Systems Manager,"
                     + " Automation) say what was cancelled, re-enabled or restored.",
-            scope -> EventPattern.serviceEvent(ServiceEvent.AUTOMATION_EXECUTION_STATUS_CHANGE)
-                    .with(EventField.AUTOMATION_DEFINITION, equalTo(scope.remediationDocument().orElseThrow()))
-                    // Final states only: a person wants to know how it ended, not that it started.
-                    .with(EventField.AUTOMATION_STATUS, equalTo("Success"), equalTo("Failed"), equalTo("TimedOut"),
-                            equalTo("Cancelled"))),
+            // Final states only: a person wants to know how it ended, not that it started.
+            scope -> executionsEnded(scope.remediationDocument().orElseThrow(), "Success", "Failed", "TimedOut", "Cancelled")),
 
     KEY_POLICY_LOCKOUT("key-policy-lockout", KEY_EVENTS, Severity.CRITICAL, List.of(ACCESS_ONLY, ANY_DELETION), Scope.ALWAYS,
             "<eventName> with the key policy lock-out safety check bypassed on KMS key <keyId> in account"
@@ -192,10 +189,8 @@ public enum NotifiedEvent {
             "summary <status> in account <account> (<region>) at <when>: Automation execution <executionId> of"
                     + " <definition> sent no digest or pipeline-run notice. Its step output says why; the events it was to"
                     + " list are still in its log group (the execution's LogGroupName parameter).",
-            scope -> EventPattern.serviceEvent(ServiceEvent.AUTOMATION_EXECUTION_STATUS_CHANGE)
-                    .with(EventField.AUTOMATION_DEFINITION, equalTo(scope.summaryDocument().orElseThrow()))
-                    // A summary that ran is its own message; only one that did not is worth another.
-                    .with(EventField.AUTOMATION_STATUS, equalTo("Failed"), equalTo("TimedOut"), equalTo("Cancelled"))),
+            // A summary that ran is its own message; only one that did not is worth another.
+            scope -> executionsEnded(scope.summaryDocument().orElseThrow(), "Failed", "TimedOut", "Cancelled")),
 
     GUARD_ROLE_CHANGE("guard-role-change", GLOBAL_SERVICE_EVENTS, Severity.CRITICAL, List.of(ACCESS_ONLY, ANY_DELETION), Scope.ALWAYS,
             "<eventName> on role <roleName> in account <account> (<region>) at <time>, called by <who>. It is a break-glass,"
@@ -423,6 +418,14 @@ public enum NotifiedEvent {
             throw new IllegalStateException(id + " is counted, not notified one by one");
         }
         return "deletion-guard " + severity + ": " + message;
+    }
+
+    /** Executions of one of the program's Automation documents that ended in one of the statuses. */
+    private static EventPattern executionsEnded(String document, String... statuses) {
+        return EventPattern.serviceEvent(ServiceEvent.AUTOMATION_EXECUTION_STATUS_CHANGE)
+                .with(EventField.AUTOMATION_DEFINITION, equalTo(document))
+                .with(EventField.AUTOMATION_STATUS, Arrays.stream(statuses).map(EventPattern.Match::equalTo)
+                        .toArray(EventPattern.Match[]::new));
     }
 
     EventPattern pattern(Scope scope) {
